@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode is the default for tools-version 6;
+/// warnings are treated as the defects they are.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "chain-etl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "simnode", targets: ["SimNodeTool"]),
+        .executable(name: "scrape", targets: ["ScrapeTool"]),
+        .library(name: "ChainETL", targets: ["ChainETL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "ChainETL",
+            dependencies: [
+                "CLibPQ",
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CommandSupport",
+            dependencies: [
+                "ChainETL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SimNode",
+            dependencies: [
+                "ChainETL",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "SimNodeTool",
+            dependencies: ["SimNode", "CommandSupport", "ChainETL"],
+            path: "Sources/simnode",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ScrapeTool",
+            dependencies: ["CommandSupport", "ChainETL"],
+            path: "Sources/scrape",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["ChainETL", "SimNode"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChainETLTests",
+            dependencies: ["ChainETL", "TestSupport", "SimNode"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SimNodeTests",
+            dependencies: ["SimNode", "ChainETL", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ToolTests",
+            dependencies: ["ChainETL", "TestSupport", "SimNode"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

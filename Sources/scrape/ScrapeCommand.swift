@@ -1,0 +1,1 @@
+@main enum ScrapeMain { static func main() {} }

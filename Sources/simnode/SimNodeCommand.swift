@@ -1,0 +1,1 @@
+@main enum SimNodeMain { static func main() {} }
