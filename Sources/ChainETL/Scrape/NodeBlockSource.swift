@@ -1,0 +1,139 @@
+public import Logging
+import Foundation
+
+/// Fetches blocks from a bitcoind-compatible node over JSON-RPC (Bitcoin Core 0.17 to 30 and forks).
+///
+/// Asks `getblock <hash> 3`, which Core 23+ answers with each input's spent output and older nodes answer as
+/// verbosity 2. Nodes that only know `getblock <hash> true` (old Dogecoin, Bitcoin Cash) get their transactions
+/// through one batched `getrawtransaction` per block. Every call is retried on transient failures within the
+/// retry policy's budget.
+public final class NodeBlockSource: BlockSource {
+    private let client: JSONRPCClient
+    private let dialect: NodeDialect
+    private let checks: BlockChecks
+    private let retryPolicy: RetryPolicy
+    private let logger: Logger
+
+    init(client: JSONRPCClient, dialect: NodeDialect, checks: BlockChecks, retryPolicy: RetryPolicy, logger: Logger) {
+        self.client = client
+        self.dialect = dialect
+        self.checks = checks
+        self.retryPolicy = retryPolicy
+        self.logger = logger
+    }
+
+    public func bestHeight() throws -> Int64 {
+        try retrying(retryPolicy, logger: logger, "getblockcount at \(client.url)") {
+            try client.call("getblockcount", as: Int64.self)
+        }
+    }
+
+    public func blockHashes(in range: ClosedRange<Int64>) throws -> [Int64: String] {
+        let heights = Array(range)
+        let results = try retrying(retryPolicy, logger: logger, "getblockhash \(range) at \(client.url)") {
+            try client.batch(heights.map { JSONRPCCall("getblockhash", [.integer($0)]) }, as: String.self)
+        }
+        var hashes: [Int64: String] = [:]
+        for (height, result) in zip(heights, results) {
+            hashes[height] = try result.get()
+        }
+        return hashes
+    }
+
+    public func block(hash: String, height: Int64) throws -> LandedBlock {
+        if dialect.kind != .txidBlocks {
+            do {
+                let body = try fetch("getblock", [.string(hash), .integer(3)], height: height)
+                dialect.learn(.verboseBlocks)
+                return try verboseBlock(body, hash: hash, height: height)
+            } catch let error as JSONRPCError where dialect.kind == nil && error.code != .notFound {
+                logger.info("the node refused getblock verbosity 3 (\(error.code)); trying getblock with verbose=true")
+            }
+        }
+        let body = try fetch("getblock", [.string(hash), .bool(true)], height: height)
+        dialect.learn(.txidBlocks)
+        return try txidBlock(body, hash: hash, height: height)
+    }
+
+    private func fetch(_ method: String, _ params: [JSONValue], height: Int64) throws -> [UInt8] {
+        try retrying(retryPolicy, logger: logger, "\(method) for block \(height) at \(client.url)") {
+            try client.rawCall(method, params)
+        }
+    }
+
+    private func verboseBlock(_ body: [UInt8], hash: String, height: Int64) throws -> LandedBlock {
+        let block = try NodeAnswer.decode(VerboseNodeBlock.self, from: Data(body), height: height, hash: hash)
+        try requireHash(block.hash, requested: hash, height: height)
+        let checked = try checks.check(block, height: height)
+        if checked.inputCount > 0 { dialect.learnPrevouts(checked.hasPrevouts) }
+        let format: LandedBlock.Format = checked.hasPrevouts || dialect.sendsPrevouts == true ? .verbosity3 : .verbosity2
+        return LandedBlock(block: checked, format: format, body: String(decoding: body, as: UTF8.self))
+    }
+
+    private func txidBlock(_ body: [UInt8], hash: String, height: Int64) throws -> LandedBlock {
+        let header = try NodeAnswer.decode(TxidNodeBlock.self, from: Data(body), height: height, hash: hash)
+        try requireHash(header.hash, requested: hash, height: height)
+        let calls = header.tx.map { JSONRPCCall("getrawtransaction", [.string($0), .integer(1)]) }
+        let answers = try retrying(retryPolicy, logger: logger, "getrawtransaction for block \(height) at \(client.url)") {
+            try client.rawBatch(calls)
+        }
+        var transactions: [NodeTransaction] = []
+        var text: [UInt8] = [UInt8(ascii: "[")]
+        for (index, answer) in answers.enumerated() {
+            let bytes = try answer.get()
+            let transaction = try NodeAnswer.decode(NodeTransaction.self, from: Data(bytes), height: height, hash: hash)
+            guard transaction.txid == header.tx[index] else {
+                throw NodeDataError(height: height, hash: hash, field: "tx[\(index)]",
+                                    problem: "getrawtransaction answered txid \(transaction.txid) for \(header.tx[index])")
+            }
+            transactions.append(transaction)
+            if index > 0 { text.append(UInt8(ascii: ",")) }
+            text.append(contentsOf: bytes)
+        }
+        text.append(UInt8(ascii: "]"))
+        let block = VerboseNodeBlock(
+            hash: header.hash, height: header.height, version: header.version, merkleroot: header.merkleroot,
+            time: header.time, mediantime: header.mediantime, nonce: header.nonce, bits: header.bits,
+            difficulty: header.difficulty, previousblockhash: header.previousblockhash, nTx: header.nTx,
+            size: header.size, strippedsize: header.strippedsize, weight: header.weight, tx: transactions)
+        let checked = try checks.check(block, height: height)
+        return LandedBlock(
+            block: checked, format: .txidsWithTransactions,
+            body: String(decoding: body, as: UTF8.self), transactions: String(decoding: text, as: UTF8.self))
+    }
+
+    private func requireHash(_ answered: String, requested: String, height: Int64) throws(NodeDataError) {
+        guard answered == requested else {
+            throw NodeDataError(height: height, hash: requested, field: "hash", problem: "the node answered block \(answered)")
+        }
+    }
+}
+
+/// Makes one `NodeBlockSource` per worker, each with its own kept-alive connection, all sharing what was
+/// learned about the node's dialect.
+public struct NodeBlockSourceFactory: BlockSourceFactory {
+    public var endpoint: NodeEndpoint
+    public var requestTimeout: Duration
+    public var retryPolicy: RetryPolicy
+    public var checks: BlockChecks
+    public var logger: Logger
+    private let dialect = NodeDialect()
+
+    public init(endpoint: NodeEndpoint, requestTimeout: Duration, retryPolicy: RetryPolicy, checks: BlockChecks, logger: Logger) {
+        self.endpoint = endpoint
+        self.requestTimeout = requestTimeout
+        self.retryPolicy = retryPolicy
+        self.checks = checks
+        self.logger = logger
+    }
+
+    public func makeSource() throws -> any BlockSource {
+        try makeNodeSource()
+    }
+
+    /// A source typed as a node source, for the calling thread's own use.
+    public func makeNodeSource() throws -> NodeBlockSource {
+        let client = try JSONRPCClient(endpoint: endpoint, requestTimeout: requestTimeout)
+        return NodeBlockSource(client: client, dialect: dialect, checks: checks, retryPolicy: retryPolicy, logger: logger)
+    }
+}

@@ -1,0 +1,21 @@
+/// How one scrape run behaves; the command line fills it.
+public struct ScrapeOptions: Sendable {
+    /// Stay this many blocks below the node's tip, so shallow reorgs never reach the landing zone.
+    public var confirmations: Int64 = 0
+    /// First height to fetch again (`--from`); nil continues after the stored tip.
+    public var from: Int64?
+    /// Last height to fetch (`--to`); nil goes to the node's tip minus `confirmations`.
+    public var to: Int64?
+    /// The deepest reorg undone automatically (`--max-reorg-depth`).
+    public var maximumReorgDepth: Int64 = 100
+    /// Requests in flight at the node; keep it at or below the node's `rpcthreads`.
+    public var concurrency: Int = 4
+    /// Blocks fetched ahead of the one being stored; bounds memory.
+    public var window: Int = 16
+    /// Blocks per transaction at most; each block still commits whole with its events.
+    public var blocksPerCommit: Int = 100
+    /// Bytes of answers per transaction at most.
+    public var bytesPerCommit: Int = 64 << 20
+
+    public init() {}
+}

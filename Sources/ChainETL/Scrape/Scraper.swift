@@ -1,0 +1,182 @@
+public import Logging
+
+/// One scrape run: reconcile the landing zone with the node (undo a reorg), fill gaps, fetch again what was
+/// asked, and extend the best chain to the target height.
+///
+/// Every block commits whole together with its best-chain event, so a run killed at any moment leaves a landing
+/// zone that the next run continues from, exactly as if the first had stopped cleanly one commit earlier.
+public final class Scraper {
+    private let connection: PostgresConnection
+    private let zone: LandingZone
+    private let source: any BlockSource
+    private let factory: any BlockSourceFactory
+    private let options: ScrapeOptions
+    private let logger: Logger
+    private let progress: (ScrapeSummary) -> Void
+    private var summary = ScrapeSummary()
+
+    /// - Parameters:
+    ///   - connection: the raw database; the caller holds the scrape lock on it.
+    ///   - source: used on the calling thread for heights and hashes.
+    ///   - factory: makes one source per fetching worker.
+    ///   - progress: called after each commit with the totals so far.
+    public init(
+        connection: PostgresConnection, source: any BlockSource, factory: any BlockSourceFactory,
+        options: ScrapeOptions, logger: Logger, progress: @escaping (ScrapeSummary) -> Void = { _ in }
+    ) {
+        self.connection = connection
+        zone = LandingZone(connection: connection)
+        self.source = source
+        self.factory = factory
+        self.options = options
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// Runs to the target height. When the node reorganises during the run the work starts over from the
+    /// reconciliation, a bounded number of times.
+    public func run() throws -> ScrapeSummary {
+        for _ in 0..<Self.maximumRounds {
+            if try runRound() == .finished { return summary }
+            logger.notice("the node's chain changed during the run; reconciling again")
+        }
+        throw ChainKeepsChangingError(rounds: Self.maximumRounds)
+    }
+
+    private static let maximumRounds = 5
+
+    private enum RoundOutcome { case finished, chainChanged }
+
+    private func runRound() throws -> RoundOutcome {
+        let nodeTip = try source.bestHeight()
+        let target = min(options.to ?? Int64.max, nodeTip - options.confirmations)
+        summary.nodeTip = nodeTip
+        summary.targetHeight = target
+
+        if let tip = try zone.tip() {
+            let search = ForkSearch(maximumDepth: options.maximumReorgDepth)
+            switch try search.compare(
+                storedTip: tip.height, nodeTip: nodeTip,
+                storedHashes: zone.bestHashes(in:), nodeHashes: source.blockHashes(in:)
+            ) {
+            case .inSync:
+                break
+            case .nodeBehind(let nodeTip):
+                logger.warning("the node's tip \(nodeTip) is below the stored tip \(tip.height) on the same chain; nothing to do until it catches up")
+                return .finished
+            case .reorg(let forkHeight, let depth):
+                try connection.transaction { _ in try zone.leave(above: forkHeight) }
+                summary.reorgDepths.append(depth)
+                logger.notice("reorg: \(depth) block(s) above height \(forkHeight) left the best chain")
+            }
+        }
+
+        for gap in try zone.gaps() where gap.lowerBound <= nodeTip {
+            let heights = gap.lowerBound...min(gap.upperBound, nodeTip)
+            logger.notice("filling a gap in the landing zone: heights \(heights.lowerBound)...\(heights.upperBound)")
+            let before = summary.blocksLanded
+            if try land(heights) == .chainChanged { return .chainChanged }
+            summary.gapBlocksFilled += summary.blocksLanded - before
+            if heights.upperBound == gap.upperBound,
+               let above = try zone.previousHash(ofBestAt: heights.upperBound + 1),
+               above != (try zone.bestHashes(in: heights.upperBound...heights.upperBound))[heights.upperBound] {
+                return .chainChanged
+            }
+        }
+
+        let storedTip = try zone.tip()?.height
+        if let from = options.from, let storedTip, from <= storedTip {
+            let upper = min(storedTip, target)
+            if from <= upper { try refresh(from...upper) }
+        }
+
+        let start = (try zone.tip()?.height).map { $0 + 1 } ?? (options.from ?? 0)
+        if start <= target, try land(start...target) == .chainChanged { return .chainChanged }
+        return .finished
+    }
+
+    /// Fetches and stores `heights` on top of the stored chain, in commits of several whole blocks.
+    private func land(_ heights: ClosedRange<Int64>) throws -> RoundOutcome {
+        var previousHash: String? = heights.lowerBound > 0
+            ? try zone.bestHashes(in: (heights.lowerBound - 1)...(heights.lowerBound - 1))[heights.lowerBound - 1]
+            : nil
+        for chunk in Self.chunks(of: heights, size: Self.hashesPerRequest) {
+            let hashes = try source.blockHashes(in: chunk)
+            let pipeline = BlockPipeline(
+                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window, factory: factory)
+            defer { pipeline.stop() }
+            var pending: [LandedBlock] = []
+            var pendingBytes = 0
+            do {
+                while let landed = try pipeline.next() {
+                    if let previousHash, landed.block.previousHash != previousHash {
+                        try commit(pending)
+                        return .chainChanged
+                    }
+                    previousHash = landed.block.hash
+                    pending.append(landed)
+                    pendingBytes += landed.body.utf8.count + (landed.transactions?.utf8.count ?? 0)
+                    if pending.count >= options.blocksPerCommit || pendingBytes >= options.bytesPerCommit {
+                        try commit(pending)
+                        pending.removeAll(keepingCapacity: true)
+                        pendingBytes = 0
+                    }
+                }
+            } catch {
+                // What was fetched before the failing block is valid: keep it, then report the failure.
+                try commit(pending)
+                throw error
+            }
+            try commit(pending)
+        }
+        return .finished
+    }
+
+    private func commit(_ blocks: [LandedBlock]) throws {
+        guard !blocks.isEmpty else { return }
+        try connection.transaction { _ in try zone.join(blocks) }
+        summary.recordLanded(blocks)
+        progress(summary)
+    }
+
+    /// Fetches stored blocks again; an identical answer is a no-op, a different answer for the same hash
+    /// replaces the stored one. The chain was reconciled first, so the hashes agree.
+    private func refresh(_ heights: ClosedRange<Int64>) throws {
+        for chunk in Self.chunks(of: heights, size: Self.hashesPerRequest) {
+            let hashes = try source.blockHashes(in: chunk)
+            let pipeline = BlockPipeline(
+                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window, factory: factory)
+            defer { pipeline.stop() }
+            while let landed = try pipeline.next() {
+                let stored = try zone.body(hash: landed.block.hash)
+                if let stored, stored.format == landed.format.rawValue, stored.body == landed.body,
+                   stored.transactions == landed.transactions {
+                    summary.blocksUnchanged += 1
+                } else {
+                    try connection.transaction { _ in try zone.refresh(landed) }
+                    summary.blocksRefreshed += 1
+                }
+            }
+        }
+    }
+
+    private static let hashesPerRequest: Int64 = 1_000
+
+    private static func chunks(of range: ClosedRange<Int64>, size: Int64) -> [ClosedRange<Int64>] {
+        stride(from: range.lowerBound, through: range.upperBound, by: Int(size)).map {
+            $0...min($0 + size - 1, range.upperBound)
+        }
+    }
+}
+
+/// The node reorganised again and again while the run tried to catch up; better to stop and let the next cron
+/// run try than to loop. What was committed is valid.
+public struct ChainKeepsChangingError: ChainETLError {
+    public var rounds: Int
+    public var exitStatus: ExitStatus { .failure }
+    public var isTransient: Bool { true }
+    public var description: String {
+        "the node's best chain changed \(rounds) times during this run; what was stored is consistent. "
+            + "Run scrape again (cron will); if it keeps happening, raise --confirmations."
+    }
+}
