@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ToolTests",
-            dependencies: ["ChainETL", "TestSupport", "SimNode"],
+            dependencies: ["ChainETL", "CommandSupport", "TestSupport", "SimNode"],
             swiftSettings: strictSettings
         ),
     ]

@@ -28,4 +28,13 @@ static inline CURLcode chain_etl_curl_getinfo_long(CURL *handle, CURLINFO info, 
 static const long CHAIN_ETL_CURLAUTH_BASIC = (long)CURLAUTH_BASIC;
 static const long CHAIN_ETL_CURL_GLOBAL_DEFAULT = (long)CURL_GLOBAL_DEFAULT;
 
+/* Added for the HTTP client: 64-bit sizes (bodies over 2 GB are not expected, but the API is curl_off_t). */
+static inline CURLcode chain_etl_curl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode chain_etl_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+static const long CHAIN_ETL_CURL_ERROR_SIZE = (long)CURL_ERROR_SIZE;
+
 #endif

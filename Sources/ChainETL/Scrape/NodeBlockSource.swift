@@ -65,9 +65,11 @@ public final class NodeBlockSource: BlockSource {
         let block = try NodeAnswer.decode(VerboseNodeBlock.self, from: Data(body), height: height, hash: hash)
         try requireHash(block.hash, requested: hash, height: height)
         let checked = try checks.check(block, height: height)
-        if checked.inputCount > 0 { dialect.learnPrevouts(checked.hasPrevouts) }
-        let format: LandedBlock.Format = checked.hasPrevouts || dialect.sendsPrevouts == true ? .verbosity3 : .verbosity2
-        return LandedBlock(block: checked, format: format, body: String(decoding: body, as: UTF8.self))
+        // A block without spending inputs reads the same at verbosity 2 and 3, so its label depends on its
+        // content alone, never on which blocks another worker happened to fetch first.
+        let format: LandedBlock.Format = checked.inputCount == 0 || checked.hasPrevouts ? .verbosity3 : .verbosity2
+        return LandedBlock(
+            block: checked, format: format, body: String(decoding: VolatileFields.stripped(body), as: UTF8.self))
     }
 
     private func txidBlock(_ body: [UInt8], hash: String, height: Int64) throws -> LandedBlock {
@@ -88,7 +90,7 @@ public final class NodeBlockSource: BlockSource {
             }
             transactions.append(transaction)
             if index > 0 { text.append(UInt8(ascii: ",")) }
-            text.append(contentsOf: bytes)
+            text.append(contentsOf: VolatileFields.stripped(bytes))
         }
         text.append(UInt8(ascii: "]"))
         let block = VerboseNodeBlock(
@@ -99,7 +101,8 @@ public final class NodeBlockSource: BlockSource {
         let checked = try checks.check(block, height: height)
         return LandedBlock(
             block: checked, format: .txidsWithTransactions,
-            body: String(decoding: body, as: UTF8.self), transactions: String(decoding: text, as: UTF8.self))
+            body: String(decoding: VolatileFields.stripped(body), as: UTF8.self),
+            transactions: String(decoding: text, as: UTF8.self))
     }
 
     private func requireHash(_ answered: String, requested: String, height: Int64) throws(NodeDataError) {

@@ -11,15 +11,8 @@ final class NodeDialect: Sendable {
     }
 
     private let state = Mutex<Kind?>(nil)
-    private let prevouts = Mutex<Bool?>(nil)
-
     /// The kind learned so far, nil before the first answer.
     var kind: Kind? { state.withLock { $0 } }
 
     func learn(_ kind: Kind) { state.withLock { $0 = kind } }
-
-    /// Whether the node has been seen to send prevouts (true), not to (false), or not yet known (nil).
-    var sendsPrevouts: Bool? { prevouts.withLock { $0 } }
-
-    func learnPrevouts(_ value: Bool) { prevouts.withLock { $0 = value } }
 }

@@ -27,7 +27,7 @@ public enum ScrapeJob {
         let endpoint = try NodeEndpoint(rpcURL: configuration.nodeRPCURL, cookieFile: configuration.nodeRPCCookieFile)
         let factory = NodeBlockSourceFactory(
             endpoint: endpoint, requestTimeout: .seconds(configuration.nodeRPCTimeoutSeconds),
-            retryPolicy: RetryPolicy(), checks: BlockChecks(), logger: logger)
+            retryPolicy: options.retryPolicy, checks: BlockChecks(), logger: logger)
 
         var reporter: ProgressReporter?
         let summary = try ToolRun.perform(

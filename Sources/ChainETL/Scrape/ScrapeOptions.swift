@@ -16,6 +16,8 @@ public struct ScrapeOptions: Sendable {
     public var blocksPerCommit: Int = 100
     /// Bytes of answers per transaction at most.
     public var bytesPerCommit: Int = 64 << 20
+    /// How transient node failures are retried before the run gives up.
+    public var retryPolicy = RetryPolicy()
 
     public init() {}
 }

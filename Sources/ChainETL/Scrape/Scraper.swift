@@ -111,6 +111,7 @@ public final class Scraper {
                 while let landed = try pipeline.next() {
                     if let previousHash, landed.block.previousHash != previousHash {
                         try commit(pending)
+                        try refuseIfChainUnchanged(landed, expectedPrevious: previousHash)
                         return .chainChanged
                     }
                     previousHash = landed.block.hash
@@ -130,6 +131,17 @@ public final class Scraper {
             try commit(pending)
         }
         return .finished
+    }
+
+    /// A block whose previous hash is not the block below it means either that the node reorganised since the
+    /// hashes were read, or that the node's answer is wrong. If the node still names the stored block as its
+    /// block at that height, the answer is wrong: refuse it rather than chase a reorg that is not there.
+    private func refuseIfChainUnchanged(_ landed: LandedBlock, expectedPrevious: String) throws {
+        let below = landed.block.height - 1
+        guard below >= 0, try source.blockHashes(in: below...below)[below] == expectedPrevious else { return }
+        throw NodeDataError(
+            height: landed.block.height, hash: landed.block.hash, field: "previousblockhash",
+            problem: "is \(landed.block.previousHash ?? "missing"), but the node's block \(below) is \(expectedPrevious)")
     }
 
     private func commit(_ blocks: [LandedBlock]) throws {

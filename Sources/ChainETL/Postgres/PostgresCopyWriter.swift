@@ -1,0 +1,51 @@
+import CLibPQ
+
+/// The row sink handed to the closure of `PostgresConnection.copyIn`: append fields, end each row, and the
+/// writer sends the buffer to the server whenever it passes ~1 MB, so memory stays flat for any row count.
+public struct PostgresCopyWriter {
+    /// Bytes buffered before they are sent: large enough to amortise the calls, small enough to stay in cache.
+    static let flushThreshold = 1 << 20
+
+    private var encoder = CopyTextEncoder(capacity: PostgresCopyWriter.flushThreshold + 64 * 1024)
+    private let connection: PostgresConnection
+    /// Rows ended so far.
+    public private(set) var rowCount = 0
+
+    init(connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// Appends one field (nil is NULL).
+    public mutating func append(_ value: some CopyTextEncodable) {
+        value.encode(into: &encoder)
+    }
+
+    /// Appends a `bytea` field from any byte collection.
+    public mutating func append(bytea: some Collection<UInt8>) {
+        encoder.append(bytea: bytea)
+    }
+
+    /// Appends SQL NULL.
+    public mutating func appendNull() {
+        encoder.appendNull()
+    }
+
+    /// Ends the row; sends the buffer if it is full. Throws if the connection refuses the data.
+    public mutating func endRow() throws {
+        encoder.endRow()
+        rowCount += 1
+        if encoder.bytes.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Sends whatever is buffered.
+    mutating func flush() throws {
+        guard !encoder.bytes.isEmpty else { return }
+        let sent = encoder.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                PQputCopyData(connection.handle, $0.baseAddress, Int32($0.count))
+            }
+        }
+        guard sent == 1 else { throw connection.connectionError(statement: "COPY ... FROM STDIN") }
+        encoder.removeAll()
+    }
+}
