@@ -39,7 +39,7 @@ private let logHandlerInstallation: Void = LoggingSystem.bootstrap { label in
 private final class LogLevelSetting: @unchecked Sendable {
     static let shared = LogLevelSetting()
     private let lock = NSLock()
-    private var storedLevel: Logger.Level = .info
+    private var storedLevel: Logger.Level = .notice
 
     var level: Logger.Level {
         get { lock.withLock { storedLevel } }

@@ -40,7 +40,7 @@ public enum ConfigurationVariable: String, Sendable, CaseIterable {
         case .nodeRPCConcurrency:
             return "RPC calls in flight, at most the node's rpcthreads, \(Configuration.Limits.nodeRPCConcurrency) (default: 4)"
         case .logLevel:
-            return "trace, debug, info (default), notice, warning, error or critical"
+            return "trace, debug, info, notice (default), warning, error or critical"
         case .addressDailyDays:
             return "days of stats.address_daily kept, \(Configuration.Limits.addressDailyDays) (default: 30)"
         case .topRichestN:

@@ -4,8 +4,6 @@ public enum CoreMigrations {
     /// The `etl` track. Never edit a shipped migration; append a new version.
     public static let track = MigrationTrack(name: "etl", migrations: [
         Migration(version: 1, name: "job runs", sql: """
-            CREATE SCHEMA IF NOT EXISTS etl;
-
             CREATE TABLE etl.job_runs (
                 id           bigserial PRIMARY KEY,
                 tool         text NOT NULL,

@@ -32,11 +32,12 @@ final class NoticeForwarder {
         logger.log(level: Self.level(forSeverity: severity), "\(message)", metadata: metadata)
     }
 
-    /// WARNING stays a warning; NOTICE is a notice; INFO/LOG/DEBUG are debug chatter.
+    /// WARNING stays a warning; NOTICE ("already exists, skipping") is information, not something a cron run
+    /// should mail about; INFO/LOG/DEBUG are debug chatter.
     static func level(forSeverity severity: String) -> Logger.Level {
         switch severity {
         case "WARNING": return .warning
-        case "NOTICE": return .notice
+        case "NOTICE": return .info
         case "INFO": return .info
         default: return .debug
         }

@@ -37,7 +37,7 @@ public struct RunSummary: Sendable {
         }
         if let range { line += " \(range.lowerBound)..\(range.upperBound)" }
         line += " in \(ProgressFormat.duration(seconds: seconds))"
-        if seconds > 0, count > 0 { line += ", \(ProgressFormat.rate(Double(count) / seconds)) \(unit)/s" }
+        if seconds >= 0.1, count > 0 { line += ", \(ProgressFormat.rate(Double(count) / seconds)) \(unit)/s" }
         return line
     }
 }

@@ -38,7 +38,7 @@ public final class Scraper {
     public func run() throws -> ScrapeSummary {
         for _ in 0..<Self.maximumRounds {
             if try runRound() == .finished { return summary }
-            logger.notice("the node's chain changed during the run; reconciling again")
+            logger.info("the node's chain changed during the run; reconciling again")
         }
         throw ChainKeepsChangingError(rounds: Self.maximumRounds)
     }
@@ -67,13 +67,13 @@ public final class Scraper {
             case .reorg(let forkHeight, let depth):
                 try connection.transaction { _ in try zone.leave(above: forkHeight) }
                 summary.reorgDepths.append(depth)
-                logger.notice("reorg: \(depth) block(s) above height \(forkHeight) left the best chain")
+                logger.info("reorg: \(depth) block(s) above height \(forkHeight) left the best chain")
             }
         }
 
         for gap in try zone.gaps() where gap.lowerBound <= nodeTip {
             let heights = gap.lowerBound...min(gap.upperBound, nodeTip)
-            logger.notice("filling a gap in the landing zone: heights \(heights.lowerBound)...\(heights.upperBound)")
+            logger.info("filling a gap in the landing zone: heights \(heights.lowerBound)...\(heights.upperBound)")
             let before = summary.blocksLanded
             if try land(heights) == .chainChanged { return .chainChanged }
             summary.gapBlocksFilled += summary.blocksLanded - before

@@ -15,7 +15,7 @@ struct ConfigurationTests {
         #expect(configuration.nodeRPCCookieFile == nil)
         #expect(configuration.nodeRPCTimeoutSeconds == 60)
         #expect(configuration.nodeRPCConcurrency == 4)
-        #expect(configuration.logLevel == .info)
+        #expect(configuration.logLevel == .notice)
         #expect(configuration.addressDailyDays == 30)
         #expect(configuration.topRichestN == 20)
     }

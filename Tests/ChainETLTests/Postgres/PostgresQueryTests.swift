@@ -72,7 +72,7 @@ import TestSupport
         let connection = try TestDatabase.current.connect(logger: recorder.logger())
         try connection.executeScript("DO $$ BEGIN RAISE NOTICE 'hello %', 42; RAISE WARNING 'careful now'; END $$")
         let entries = recorder.entries
-        #expect(entries.contains { $0.message == "hello 42" && $0.level == .notice })
+        #expect(entries.contains { $0.message == "hello 42" && $0.level == .info })
         #expect(entries.contains { $0.message == "careful now" && $0.level == .warning })
     }
 }
