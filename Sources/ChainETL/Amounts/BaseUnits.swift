@@ -26,18 +26,6 @@ public enum BaseUnits {
         return units
     }
 
-    /// Formats base units as the node writes coins (`5000000000` → `50.00000000`), without floating point.
-    public static func coinString(_ units: Int64, decimals: Int = 8) -> String {
-        let negative = units < 0
-        let magnitude = units.magnitude
-        var divisor: UInt64 = 1
-        for _ in 0..<decimals { divisor *= 10 }
-        let whole = magnitude / divisor
-        var fraction = String(magnitude % divisor)
-        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-        return (negative ? "-" : "") + String(whole) + (decimals > 0 ? "." + fraction : "")
-    }
-
     private static func scale(_ decimals: Int) -> Decimal {
         var result = Decimal(1)
         for _ in 0..<decimals { result *= 10 }

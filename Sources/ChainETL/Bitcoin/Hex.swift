@@ -1,6 +1,7 @@
 /// Lower-case hexadecimal, as bitcoind prints scripts, raw transactions and hashes.
 public enum Hex {
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Lower-case hex digits, indexed by nibble (also used by the COPY encoder's bytea fast path).
+    static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lower-case hex of `bytes`.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
@@ -26,7 +27,12 @@ public enum Hex {
 
     /// Decodes hex (either case); nil for an odd length or a non-hex character.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let ascii = Array(text.utf8)
+        decode(ascii: text.utf8)
+    }
+
+    /// Decodes hex given as ASCII bytes (either case); nil for an odd length or a non-hex character.
+    public static func decode(ascii text: some Collection<UInt8>) -> [UInt8]? {
+        let ascii = Array(text)
         guard ascii.count % 2 == 0 else { return nil }
         var bytes = [UInt8]()
         bytes.reserveCapacity(ascii.count / 2)

@@ -117,7 +117,7 @@ public struct CopyTextEncoder {
             out[0] = UInt8(ascii: "\\")
             out[1] = UInt8(ascii: "\\")
             out[2] = UInt8(ascii: "x")
-            ByteaHex.digits.withUnsafeBufferPointer { digitTable in
+            Hex.digits.withUnsafeBufferPointer { digitTable in
                 guard let digits = digitTable.baseAddress, let input = source.baseAddress else { return }
                 var index = 0
                 while index < source.count {

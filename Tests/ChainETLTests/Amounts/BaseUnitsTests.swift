@@ -43,12 +43,10 @@ struct BaseUnitsTests {
         #expect(throws: AmountError.self) { try units("1.123456789", decimals: 8) }
     }
 
-    @Test("Base units format as the node writes coins")
-    func formatting() {
-        #expect(BaseUnits.coinString(5_000_000_000) == "50.00000000")
-        #expect(BaseUnits.coinString(1) == "0.00000001")
-        #expect(BaseUnits.coinString(0) == "0.00000000")
-        #expect(BaseUnits.coinString(-150_000_000) == "-1.50000000")
-        #expect(BaseUnits.coinString(Int64.max) == "92233720368.54775807")
+    @Test("Formatting as the node writes coins and parsing back give the same base units", arguments: [
+        Int64(5_000_000_000), 1, 0, 37_325_663_465, 2_099_999_997_690_000, Int64.max,
+    ])
+    func roundTrip(units: Int64) throws {
+        #expect(try self.units(AmountFormatting.decimalString(units)) == units)
     }
 }
