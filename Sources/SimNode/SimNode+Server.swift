@@ -9,7 +9,7 @@ extension SimNode {
     /// Serves the node on 127.0.0.1 (port 0 = any free port) and returns its URL with the credentials
     /// (`http://user:password@127.0.0.1:port`), ready for `NODE_RPC_URL`.
     @discardableResult
-    public func start(port: UInt16 = 0, connectionThreads: Int = 8) throws -> String {
+    public func start(port: UInt16 = 0, connectionThreads: Int = 32) throws -> String {
         let server = try LoopbackHTTPServer(
             handler: self, configuration: LoopbackHTTPServer.Configuration(port: port, connectionThreads: connectionThreads))
         withState { $0.server = LoopbackServerHandle(server: server) }

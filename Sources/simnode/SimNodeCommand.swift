@@ -1,18 +1,24 @@
 import ArgumentParser
 import ChainETL
+import CommandSupport
 import Foundation
 import SimNode
 
 /// `simnode`: serves a deterministic simulated bitcoind on loopback until SIGTERM/SIGINT, for the demo
 /// and for tests of the tools. Kept thin: everything it does is `SimNode`'s public API.
+/// It reads no database configuration, so it is not a `ChainETLCommand`, but it exits with the same codes.
 @main
-struct SimNodeCommand: ParsableCommand {
+struct SimNodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simnode",
         abstract: "Serve a deterministic simulated bitcoind (JSON-RPC over HTTP on 127.0.0.1).",
         discussion: "Control calls: simnode_mine n, simnode_reorg depth newLength, simnode_setfaults {...}, "
-            + "simnode_clearfaults, simnode_prerender from to verbosity. Exit codes: "
-            + ExitStatus.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; "))
+            + "simnode_clearfaults, simnode_prerender from to verbosity.\n\n" + ToolHelp.exitCodeSection)
+
+    /// Exit codes 0/1/2 like every other tool (ArgumentParser alone exits 64 for usage errors).
+    static func main() async {
+        await ToolExit.main(Self.self, tool: "simnode")
+    }
 
     @Option(help: "TCP port on 127.0.0.1 (0 = any free port).") var port: UInt16 = 0
     @Option(name: .customLong("rpc-user"), help: "Basic-auth user.") var rpcUser = "simnode"
@@ -22,7 +28,7 @@ struct SimNodeCommand: ParsableCommand {
     @Option(help: "Seed of the deterministic generator.") var seed: UInt64 = 1
     @Option(help: "Chain: \(Chain.allCases.map(\.rawValue).joined(separator: ", ")).") var chain = "bitcoin"
     @Option(help: "RPC dialect: \(RPCDialect.allCases.map(\.rawValue).joined(separator: ", ")).") var dialect = "modern"
-    @Option(name: .customLong("rpc-threads"), help: "Connection threads of the HTTP server.") var rpcThreads = 8
+    @Option(name: .customLong("rpc-threads"), help: "Connections served at once (one thread each); bitcoind accepts many connections, so keep it well above the clients' concurrency.") var rpcThreads = 32
     @Option(name: .customLong("halving-interval"), help: "Override the chain's subsidy halving interval.") var halvingInterval: Int?
     @Option(name: .customLong("port-file"), help: "Write the listening port to this file (for scripts).") var portFile: String?
 
@@ -37,12 +43,16 @@ struct SimNodeCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Block the stop signals before any server thread starts so only sigwait below receives them.
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGTERM)
-        sigaddset(&signals, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        // Dispatch signal sources catch SIGTERM/SIGINT whichever thread the kernel picks (a signal mask set
+        // here would not cover the worker threads that already exist under async main).
+        let stop = DispatchSemaphore(value: 0)
+        let stopSources = [SIGTERM, SIGINT].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            return source
+        }
 
         let node = SimNode(configuration: SimNodeConfiguration(
             chain: Chain(rawValue: chain)!, seed: seed, initialBlocks: blocks, transactionsPerBlock: txPerBlock,
@@ -51,7 +61,7 @@ struct SimNodeCommand: ParsableCommand {
         do {
             try node.start(port: port, connectionThreads: rpcThreads)
         } catch {
-            FileHandle.standardError.write(Data("simnode: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("simnode: error: \(error)\n".utf8))
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         let actualPort = node.port ?? 0
@@ -60,8 +70,8 @@ struct SimNodeCommand: ParsableCommand {
         }
         let line = "simnode: \(chain) \(dialect) chain of \(node.blockCount + 1) blocks listening on http://127.0.0.1:\(actualPort) (user \(rpcUser))\n"
         FileHandle.standardOutput.write(Data(line.utf8))
-        var received: Int32 = 0
-        sigwait(&signals, &received)
+        stop.wait()
+        stopSources.forEach { $0.cancel() }
         node.stop()
     }
 }

@@ -18,6 +18,11 @@ public struct LandedBlock: Sendable {
     /// For `.txidsWithTransactions`: a JSON array of the `getrawtransaction <txid> 1` results, in block order.
     public var transactions: String?
 
+    /// Bytes of node answers this block carries, for the memory and commit-size bounds.
+    public var byteCount: Int {
+        body.utf8.count + (transactions?.utf8.count ?? 0)
+    }
+
     public init(block: CheckedBlock, format: Format, body: String, transactions: String? = nil) {
         self.block = block
         self.format = format

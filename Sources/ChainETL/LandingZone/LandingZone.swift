@@ -54,8 +54,12 @@ public struct LandingZone {
                 VALUES ($1, $2, $3, true, to_timestamp($4), $5, $6, $7, $8, $9, $10)
                 ON CONFLICT (hash) DO UPDATE SET in_best_chain = true
                 """,
-                [block.hash, block.height, block.previousHash, block.time, block.transactionCount, block.inputCount,
-                 block.outputCount, Int(landed.format.rawValue), landed.body, landed.transactions])
+                parameters: [
+                    .value(block.hash), .value(block.height), .value(block.previousHash), .value(block.time),
+                    .value(block.transactionCount), .value(block.inputCount), .value(block.outputCount),
+                    .value(Int(landed.format.rawValue)), .largeText(PostgresLargeText(landed.body)),
+                    .largeText(landed.transactions.map(PostgresLargeText.init)),
+                ])
         }
         try connection.execute("""
             INSERT INTO raw.chain_events (change, height, hash)
@@ -94,7 +98,11 @@ public struct LandingZone {
     public func refresh(_ landed: LandedBlock) throws {
         try connection.execute("""
             UPDATE raw.blocks SET format = $2, body = $3, transactions = $4, fetched_at = now() WHERE hash = $1
-            """, [landed.block.hash, Int(landed.format.rawValue), landed.body, landed.transactions])
+            """,
+            parameters: [
+                .value(landed.block.hash), .value(Int(landed.format.rawValue)), .largeText(PostgresLargeText(landed.body)),
+                .largeText(landed.transactions.map(PostgresLargeText.init)),
+            ])
     }
 
     /// The previous hash stored for the best-chain block at `height`, to check that a filled gap links up.

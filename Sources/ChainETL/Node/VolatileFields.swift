@@ -10,36 +10,112 @@ public enum VolatileFields {
 
     /// The answer without the volatile top-level members; input that is not a JSON object is returned as is.
     public static func stripped(_ json: [UInt8]) -> [UInt8] {
+        guard let pieces = keptPieces(json) else { return json }
+        var output: [UInt8] = []
+        output.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
         json.withUnsafeBufferPointer { bytes in
+            for piece in pieces {
+                switch piece {
+                case .comma: output.append(UInt8(ascii: ","))
+                case .bytes(let range): output.append(contentsOf: bytes[range])
+                }
+            }
+        }
+        return output
+    }
+
+    /// `stripped(json)` as text, copied once straight into the string's storage: a block answer is ~10 MB, and
+    /// every intermediate copy costs time and peak memory. Invalid UTF-8 is repaired as `String(decoding:)` does.
+    public static func strippedText(_ json: [UInt8]) -> String {
+        guard let pieces = keptPieces(json) else { return String(decoding: json, as: UTF8.self) }
+        return text(of: json, pieces: pieces)
+    }
+
+    /// The pieces of `json` joined, copied once into a string's storage.
+    private static func text(of json: [UInt8], pieces: [Piece]) -> String {
+        let count = pieces.reduce(0) { $0 + $1.count }
+        return json.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                var written = 0
+                for piece in pieces {
+                    switch piece {
+                    case .comma:
+                        buffer[written] = UInt8(ascii: ",")
+                        written += 1
+                    case .bytes(let range):
+                        let part = UnsafeBufferPointer(rebasing: bytes[range])
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[written..<(written + part.count)]).initialize(from: part)
+                        written += part.count
+                    }
+                }
+                return written
+            }
+        }
+    }
+
+    /// A part of the stripped answer: a run of the original bytes, or a comma between two kept members.
+    private enum Piece {
+        case bytes(Range<Int>)
+        case comma
+
+        var count: Int {
+            switch self {
+            case .bytes(let range): return range.count
+            case .comma: return 1
+            }
+        }
+    }
+
+    /// `strippedText(json)` for an answer a parser already walked: the same text, without scanning it again.
+    static func strippedText(_ json: [UInt8], layout: JSONObjectLayout) -> String {
+        text(of: json, pieces: json.withUnsafeBufferPointer { bytes in
+            var pieces: [Piece] = [.bytes(0..<(layout.openBrace + 1))]
+            var wroteMember = false
+            for member in layout.members {
+                var nameEnd = member.key + 1
+                while bytes[nameEnd] != UInt8(ascii: "\"") { nameEnd += 1 }
+                let name = String(decoding: bytes[(member.key + 1)..<nameEnd], as: UTF8.self)
+                if names.contains(name) { continue }
+                if wroteMember { pieces.append(.comma) }
+                pieces.append(.bytes(member.key..<member.end))
+                wroteMember = true
+            }
+            pieces.append(.bytes(layout.closeBrace..<bytes.count))
+            return pieces
+        })
+    }
+
+    /// The pieces that make up the stripped answer, in order; nil when `json` is not a JSON object this
+    /// scanner can read (it is then kept as is).
+    private static func keptPieces(_ json: [UInt8]) -> [Piece]? {
+        json.withUnsafeBufferPointer { bytes -> [Piece]? in
             var scanner = Scanner(bytes: bytes)
             scanner.skipWhitespace()
-            guard scanner.peek == UInt8(ascii: "{") else { return json }
-            var output: [UInt8] = []
-            output.reserveCapacity(json.count)
-            output.append(contentsOf: bytes[..<scanner.index])
-            output.append(UInt8(ascii: "{"))
+            guard scanner.peek == UInt8(ascii: "{") else { return nil }
+            // Leading whitespace and the brace, then members joined by commas, then the closing brace onwards.
+            var kept: [Piece] = [.bytes(0..<(scanner.index + 1))]
             scanner.index += 1
             var wroteMember = false
             while true {
                 scanner.skipWhitespace()
-                guard let byte = scanner.peek else { return json }
+                guard let byte = scanner.peek else { return nil }
                 if byte == UInt8(ascii: "}") {
-                    output.append(contentsOf: bytes[scanner.index...])
-                    return output
+                    kept.append(.bytes(scanner.index..<bytes.count))
+                    return kept
                 }
                 if byte == UInt8(ascii: ",") {
                     scanner.index += 1
                     continue
                 }
                 let memberStart = scanner.index
-                guard let name = scanner.readString() else { return json }
+                guard let name = scanner.readString() else { return nil }
                 scanner.skipWhitespace()
-                guard scanner.peek == UInt8(ascii: ":") else { return json }
+                guard scanner.peek == UInt8(ascii: ":") else { return nil }
                 scanner.index += 1
-                guard scanner.skipValue() else { return json }
+                guard scanner.skipValue() else { return nil }
                 if !names.contains(name) {
-                    if wroteMember { output.append(UInt8(ascii: ",")) }
-                    output.append(contentsOf: bytes[memberStart..<scanner.index])
+                    if wroteMember { kept.append(.comma) }
+                    kept.append(.bytes(memberStart..<scanner.index))
                     wroteMember = true
                 }
             }

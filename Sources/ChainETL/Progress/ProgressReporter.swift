@@ -25,13 +25,16 @@ public struct ProgressReporter: Sendable {
     /// - Parameters:
     ///   - drawsProgress: defaults to whether stderr is a terminal.
     ///   - printSummary: where the final line goes; stdout unless a test collects it.
+    ///   - startedAt: when the run started, if before this reporter was made (a run that learns its range
+    ///     only after asking the node still reports its whole duration).
     public init(
         tool: String,
         range: ClosedRange<Int>?,
         unit: String = "blocks",
         drawsProgress: Bool = ProgressReporter.standardErrorIsTerminal,
         stream: StandardErrorStream = .shared,
-        printSummary: @escaping @Sendable (String) -> Void = { print($0) }
+        printSummary: @escaping @Sendable (String) -> Void = { print($0) },
+        startedAt: ContinuousClock.Instant = ContinuousClock.now
     ) {
         self.tool = tool
         self.unit = unit
@@ -39,7 +42,7 @@ public struct ProgressReporter: Sendable {
         self.drawsProgress = drawsProgress
         self.stream = stream
         self.printSummary = printSummary
-        self.start = clock.now
+        self.start = startedAt
     }
 
     /// Records that `completed` units are done and the run has reached `position`; redraws when due.

@@ -92,21 +92,27 @@ public struct BlockChecks: Sendable {
 
     private func checkAmount(_ amount: NodeAmount, field: String, context: Context) throws(NodeDataError) {
         do {
-            _ = try BaseUnits.from(amount.value, decimals: decimals, maximum: maximumAmount)
+            _ = try amount.baseUnits(decimals: decimals, maximum: maximumAmount)
         } catch {
             throw context.error(field, error.description)
         }
     }
 
     private func checkScript(_ script: NodeScriptPubKey, field: String, context: Context) throws(NodeDataError) {
-        guard script.hex.utf8.count % 2 == 0, script.hex.utf8.allSatisfy(Self.isHexDigit) else {
+        guard script.hex.utf8.count % 2 == 0, Self.isAllHex(script.hex) else {
             throw context.error(field + ".hex", "is not hex")
         }
     }
 
     /// Whether `text` is a 64-digit lower-case hex string, the only way nodes write hashes.
     public static func isHash(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy(isHexDigit)
+        text.utf8.count == 64 && isAllHex(text)
+    }
+
+    /// Whether every byte of `text` is a hex digit; reads the contiguous UTF-8 storage directly when the string
+    /// has one (it always does when parsed from an answer), which is several times faster than iterating.
+    private static func isAllHex(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isHexDigit) } ?? text.utf8.allSatisfy(isHexDigit)
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {

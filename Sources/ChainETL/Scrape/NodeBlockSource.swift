@@ -11,13 +11,18 @@ public final class NodeBlockSource: BlockSource {
     private let client: JSONRPCClient
     private let dialect: NodeDialect
     private let checks: BlockChecks
+    private let chainParameters: ChainParameters
     private let retryPolicy: RetryPolicy
     private let logger: Logger
 
-    init(client: JSONRPCClient, dialect: NodeDialect, checks: BlockChecks, retryPolicy: RetryPolicy, logger: Logger) {
+    init(
+        client: JSONRPCClient, dialect: NodeDialect, checks: BlockChecks, chainParameters: ChainParameters,
+        retryPolicy: RetryPolicy, logger: Logger
+    ) {
         self.client = client
         self.dialect = dialect
         self.checks = checks
+        self.chainParameters = chainParameters
         self.retryPolicy = retryPolicy
         self.logger = logger
     }
@@ -46,7 +51,9 @@ public final class NodeBlockSource: BlockSource {
                 let body = try fetch("getblock", [.string(hash), .integer(3)], height: height)
                 dialect.learn(.verboseBlocks)
                 return try verboseBlock(body, hash: hash, height: height)
-            } catch let error as JSONRPCError where dialect.kind == nil && error.code != .notFound {
+            } catch let error as JSONRPCError where dialect.kind != .verboseBlocks && error.code != .notFound {
+                // `!= .verboseBlocks`, not `== nil`: another worker may have learned `.txidBlocks` while this
+                // request was under way, and this refusal is then the expected one, not a failure.
                 logger.info("the node refused getblock verbosity 3 (\(error.code)); trying getblock with verbose=true")
             }
         }
@@ -62,14 +69,15 @@ public final class NodeBlockSource: BlockSource {
     }
 
     private func verboseBlock(_ body: [UInt8], hash: String, height: Int64) throws -> LandedBlock {
-        let block = try NodeAnswer.decode(VerboseNodeBlock.self, from: Data(body), height: height, hash: hash)
+        let (block, layout) = try NodeAnswer.decodeVerboseBlockWithLayout(from: body, height: height, hash: hash)
         try requireHash(block.hash, requested: hash, height: height)
         let checked = try checks.check(block, height: height)
         // A block without spending inputs reads the same at verbosity 2 and 3, so its label depends on its
         // content alone, never on which blocks another worker happened to fetch first.
         let format: LandedBlock.Format = checked.inputCount == 0 || checked.hasPrevouts ? .verbosity3 : .verbosity2
         return LandedBlock(
-            block: checked, format: format, body: String(decoding: VolatileFields.stripped(body), as: UTF8.self))
+            block: checked, format: format,
+            body: layout.map { VolatileFields.strippedText(body, layout: $0) } ?? VolatileFields.strippedText(body))
     }
 
     private func txidBlock(_ body: [UInt8], hash: String, height: Int64) throws -> LandedBlock {
@@ -82,7 +90,16 @@ public final class NodeBlockSource: BlockSource {
         var transactions: [NodeTransaction] = []
         var text: [UInt8] = [UInt8(ascii: "[")]
         for (index, answer) in answers.enumerated() {
-            let bytes = try answer.get()
+            let bytes: [UInt8]
+            switch answer {
+            case .success(let answered):
+                bytes = answered
+            case .failure(let error) where height == 0 && index == 0 && error.code == .notFound:
+                // No node serves the genesis coinbase through getrawtransaction; read it from the raw block.
+                bytes = try genesisCoinbase(hash: hash)
+            case .failure(let error):
+                throw error
+            }
             let transaction = try NodeAnswer.decode(NodeTransaction.self, from: Data(bytes), height: height, hash: hash)
             guard transaction.txid == header.tx[index] else {
                 throw NodeDataError(height: height, hash: hash, field: "tx[\(index)]",
@@ -101,8 +118,17 @@ public final class NodeBlockSource: BlockSource {
         let checked = try checks.check(block, height: height)
         return LandedBlock(
             block: checked, format: .txidsWithTransactions,
-            body: String(decoding: VolatileFields.stripped(body), as: UTF8.self),
+            body: VolatileFields.strippedText(body),
             transactions: String(decoding: text, as: UTF8.self))
+    }
+
+    private func genesisCoinbase(hash: String) throws -> [UInt8] {
+        let answer = try fetch("getblock", [.string(hash), .bool(false)], height: 0)
+        let hex = try NodeAnswer.decode(String.self, from: Data(answer), height: 0, hash: hash)
+        guard let bytes = Hex.decode(hex), let block = try? Block(parsing: bytes), let coinbase = block.transactions.first else {
+            throw NodeDataError(height: 0, hash: hash, field: "", problem: "the raw genesis block could not be decoded")
+        }
+        return RawTransactionAnswer.render(coinbase, parameters: chainParameters)
     }
 
     private func requireHash(_ answered: String, requested: String, height: Int64) throws(NodeDataError) {
@@ -119,11 +145,16 @@ public struct NodeBlockSourceFactory: BlockSourceFactory {
     public var requestTimeout: Duration
     public var retryPolicy: RetryPolicy
     public var checks: BlockChecks
+    public var chain: Chain
     public var logger: Logger
     private let dialect = NodeDialect()
 
-    public init(endpoint: NodeEndpoint, requestTimeout: Duration, retryPolicy: RetryPolicy, checks: BlockChecks, logger: Logger) {
+    public init(
+        endpoint: NodeEndpoint, chain: Chain, requestTimeout: Duration, retryPolicy: RetryPolicy, checks: BlockChecks,
+        logger: Logger
+    ) {
         self.endpoint = endpoint
+        self.chain = chain
         self.requestTimeout = requestTimeout
         self.retryPolicy = retryPolicy
         self.checks = checks
@@ -137,6 +168,8 @@ public struct NodeBlockSourceFactory: BlockSourceFactory {
     /// A source typed as a node source, for the calling thread's own use.
     public func makeNodeSource() throws -> NodeBlockSource {
         let client = try JSONRPCClient(endpoint: endpoint, requestTimeout: requestTimeout)
-        return NodeBlockSource(client: client, dialect: dialect, checks: checks, retryPolicy: retryPolicy, logger: logger)
+        return NodeBlockSource(
+            client: client, dialect: dialect, checks: checks, chainParameters: chain.parameters,
+            retryPolicy: retryPolicy, logger: logger)
     }
 }

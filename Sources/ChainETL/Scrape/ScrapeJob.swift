@@ -26,9 +26,10 @@ public enum ScrapeJob {
 
         let endpoint = try NodeEndpoint(rpcURL: configuration.nodeRPCURL, cookieFile: configuration.nodeRPCCookieFile)
         let factory = NodeBlockSourceFactory(
-            endpoint: endpoint, requestTimeout: .seconds(configuration.nodeRPCTimeoutSeconds),
+            endpoint: endpoint, chain: configuration.chain, requestTimeout: .seconds(configuration.nodeRPCTimeoutSeconds),
             retryPolicy: options.retryPolicy, checks: BlockChecks(), logger: logger)
 
+        let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
         let summary = try ToolRun.perform(
             tool: "scrape", lockConnection: raw, jobsConnection: analytics, logger: logger
@@ -42,7 +43,7 @@ public enum ScrapeJob {
                     let target = max(progress.targetHeight ?? last, last)
                     reporter = ProgressReporter(
                         tool: "scrape", range: Int(first)...Int(target), drawsProgress: drawsProgress,
-                        printSummary: printSummary)
+                        printSummary: printSummary, startedAt: startedAt)
                 }
                 reporter?.update(position: Int(last), completed: progress.blocksLanded)
             }
@@ -53,7 +54,7 @@ public enum ScrapeJob {
             return (summary, outcome)
         }
         let finalReporter = reporter ?? ProgressReporter(
-            tool: "scrape", range: nil, drawsProgress: drawsProgress, printSummary: printSummary)
+            tool: "scrape", range: nil, drawsProgress: drawsProgress, printSummary: printSummary, startedAt: startedAt)
         var details: [(count: Int, unit: String)] = [(summary.transactionsLanded, "tx")]
         if !summary.reorgDepths.isEmpty { details.append((summary.reorgDepths.count, "reorgs")) }
         if summary.gapBlocksFilled > 0 { details.append((summary.gapBlocksFilled, "gap blocks")) }

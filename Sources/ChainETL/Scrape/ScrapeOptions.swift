@@ -10,12 +10,16 @@ public struct ScrapeOptions: Sendable {
     public var maximumReorgDepth: Int64 = 100
     /// Requests in flight at the node; keep it at or below the node's `rpcthreads`.
     public var concurrency: Int = 4
-    /// Blocks fetched ahead of the one being stored; bounds memory.
+    /// Blocks fetched ahead of the one being stored; bounds memory when blocks are small.
     public var window: Int = 16
+    /// Bytes of fetched answers held ahead of the one being stored (at least one block is always fetched);
+    /// bounds memory when blocks are large: 16 mainnet blocks are ~150 MB.
+    public var windowBytes: Int = 24 << 20
     /// Blocks per transaction at most; each block still commits whole with its events.
     public var blocksPerCommit: Int = 100
-    /// Bytes of answers per transaction at most.
-    public var bytesPerCommit: Int = 64 << 20
+    /// Bytes of answers per transaction at most; a few large blocks per commit already make the commit's own
+    /// cost negligible, and every byte waiting here is memory.
+    public var bytesPerCommit: Int = 16 << 20
     /// How transient node failures are retried before the run gives up.
     public var retryPolicy = RetryPolicy()
 

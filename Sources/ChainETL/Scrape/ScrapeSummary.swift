@@ -26,7 +26,7 @@ public struct ScrapeSummary: Sendable, Equatable {
         for landed in blocks {
             blocksLanded += 1
             transactionsLanded += landed.block.transactionCount
-            bytesLanded += landed.body.utf8.count + (landed.transactions?.utf8.count ?? 0)
+            bytesLanded += landed.byteCount
             firstHeight = min(firstHeight ?? landed.block.height, landed.block.height)
             lastHeight = max(lastHeight ?? landed.block.height, landed.block.height)
         }

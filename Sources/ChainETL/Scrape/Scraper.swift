@@ -103,7 +103,8 @@ public final class Scraper {
         for chunk in Self.chunks(of: heights, size: Self.hashesPerRequest) {
             let hashes = try source.blockHashes(in: chunk)
             let pipeline = BlockPipeline(
-                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window, factory: factory)
+                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window,
+                windowBytes: options.windowBytes, factory: factory)
             defer { pipeline.stop() }
             var pending: [LandedBlock] = []
             var pendingBytes = 0
@@ -116,7 +117,7 @@ public final class Scraper {
                     }
                     previousHash = landed.block.hash
                     pending.append(landed)
-                    pendingBytes += landed.body.utf8.count + (landed.transactions?.utf8.count ?? 0)
+                    pendingBytes += landed.byteCount
                     if pending.count >= options.blocksPerCommit || pendingBytes >= options.bytesPerCommit {
                         try commit(pending)
                         pending.removeAll(keepingCapacity: true)
@@ -157,7 +158,8 @@ public final class Scraper {
         for chunk in Self.chunks(of: heights, size: Self.hashesPerRequest) {
             let hashes = try source.blockHashes(in: chunk)
             let pipeline = BlockPipeline(
-                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window, factory: factory)
+                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window,
+                windowBytes: options.windowBytes, factory: factory)
             defer { pipeline.stop() }
             while let landed = try pipeline.next() {
                 let stored = try zone.body(hash: landed.block.hash)

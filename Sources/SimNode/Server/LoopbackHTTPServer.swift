@@ -23,7 +23,7 @@ public final class LoopbackHTTPServer: Sendable {
         public var maxHeadBytes: Int
 
         /// Defaults: ephemeral port, 8 threads, 30 s idle timeout, 64 MB bodies.
-        public init(port: UInt16 = 0, connectionThreads: Int = 8, idleTimeout: Duration = .seconds(30),
+        public init(port: UInt16 = 0, connectionThreads: Int = 32, idleTimeout: Duration = .seconds(30),
                     maxBodyBytes: Int = 64 << 20, maxHeadBytes: Int = 64 << 10) {
             self.port = port
             self.connectionThreads = max(1, connectionThreads)

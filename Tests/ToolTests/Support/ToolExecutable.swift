@@ -2,16 +2,12 @@ import Foundation
 
 /// A built tool of this package, run as a user would run it: a fresh process with its own environment, so exit
 /// codes and stderr are checked end to end (ArgumentParser's own tests work the same way).
+///
+/// `swift test` builds every product before it runs the tests, so a missing executable is a broken build, not
+/// a reason to skip: `path` throws, and the test fails saying which file is missing.
 struct ToolExecutable: Sendable {
     /// The product name: `scrape`, `simnode`, ...
     let name: String
-
-    /// The result of one run.
-    struct Run: Sendable {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
-    }
 
     /// Where `swift build`/`swift test` put the products: next to the test bundle.
     static var productsDirectory: URL {
@@ -23,55 +19,37 @@ struct ToolExecutable: Sendable {
         return Bundle.main.bundleURL
     }
 
-    var path: String { Self.productsDirectory.appendingPathComponent(name).path }
-
-    /// The package root, found from this file so tests never depend on the working directory.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
-
-    /// Whether the tool's sources already use CommandSupport's entry point. The executables are stubs until
-    /// their authors wire them up; their exit-code tests are enabled from that moment on.
-    var usesCommandSupport: Bool {
-        let folder = Self.packageRoot.appendingPathComponent("Sources/\(name)")
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-        return files.contains { file in
-            guard let text = try? String(contentsOf: file, encoding: .utf8) else { return false }
-            return text.contains("ChainETLCommand") || text.contains("ToolExit.main")
-        } && FileManager.default.isExecutableFile(atPath: path)
-    }
-
-    /// Runs the tool with `arguments` and exactly `environment` (plus PATH), waiting at most `timeout`.
-    func run(_ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(30)) throws -> Run {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tooltest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appendingPathComponent("stdout")
-        let errURL = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                process.terminate()
-                break
+    /// The executable's path; throws (failing the test) when it was not built.
+    var path: String {
+        get throws {
+            let path = Self.productsDirectory.appendingPathComponent(name).path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw MissingExecutableError(name: name, path: path)
             }
-            Thread.sleep(forTimeInterval: 0.01)
+            return path
         }
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts the tool with `arguments` and exactly `environment` (plus PATH); the caller waits or kills.
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolProcess {
+        try ToolProcess(executable: path, arguments: arguments, environment: environment)
+    }
+
+    /// Runs the tool to the end, waiting at most `timeout` (then it is killed and the test sees the signal).
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)
+    ) throws -> ToolProcess.Result {
+        try start(arguments, environment: environment).wait(timeout: timeout)
+    }
+}
+
+/// `swift test` did not produce the executable a test runs.
+struct MissingExecutableError: Error, CustomStringConvertible {
+    let name: String
+    let path: String
+
+    var description: String {
+        "the '\(name)' executable is missing at \(path); `swift test` builds every product first, "
+            + "so the build is broken or the tests run from another build directory"
     }
 }

@@ -1,0 +1,134 @@
+import ChainETL
+import Foundation
+import TestSupport
+import Testing
+
+/// Starts `scrape` again and again and `kill -9`s it at random moments, the way a power cut, the OOM killer or
+/// an impatient operator would, until it has been killed `kills` times.
+///
+/// The moments rotate through three kinds, each with a random delay: soon after the start (start-up,
+/// migrations, lock, fork search, first fetches), after the run's first commit became visible (so the landing
+/// zone grows between kills), and while the run's session is inside a transaction that writes the landing zone
+/// (a commit of blocks and events, or the undo of a reorg), the moment a half-written block would show.
+struct KillLoop {
+    /// When a run is killed.
+    enum Moment: String, CaseIterable {
+        case soonAfterStart = "after start"
+        case afterFirstCommit = "after a commit"
+        case insideWrite = "inside a write transaction"
+    }
+
+    /// One started run and how it ended.
+    struct Run: CustomStringConvertible {
+        var iteration: Int
+        var pid: Int32
+        var result: ToolProcess.Result
+        var moment: Moment
+        /// Whether the moment was observed (a commit, a write transaction) before the kill.
+        var momentSeen: Bool
+        /// Blocks stored before the run started and after it ended.
+        var storedBefore: Int
+        var storedAfter: Int
+
+        /// Whether the test killed it (rather than it ending on its own).
+        var killed: Bool { result.signaled && result.status == SIGKILL }
+        /// Whether the run had certainly recorded its start in `etl.job_runs` when it was killed.
+        var killedWhileWorking: Bool { killed && momentSeen }
+
+        var description: String {
+            "run \(iteration) pid \(pid): \(killed ? "killed" : "exit \(result.status)") \(moment.rawValue)"
+                + "\(momentSeen ? "" : " (moment not seen)"), stored \(storedBefore) -> \(storedAfter)"
+        }
+    }
+
+    let database: TestDatabase
+    let environment: [String: String]
+    var kills = 20
+    /// A bound on runs, so a run that keeps ending on its own cannot loop forever.
+    var maximumRuns = 80
+
+    /// Runs the loop. `beforeRun` may change the node before a run starts, `duringRun` while it runs (halfway
+    /// through the random delay before the kill).
+    func run(
+        random: inout SeededGenerator,
+        beforeRun: (Int, inout SeededGenerator) throws -> Void = { _, _ in },
+        duringRun: (Int, inout SeededGenerator) throws -> Void = { _, _ in }
+    ) throws -> [Run] {
+        let connection = try database.connect()
+        var runs: [Run] = []
+        var iteration = 0
+        while runs.filter(\.killed).count < kills {
+            try #require(iteration < maximumRuns, "only \(runs.filter(\.killed).count) kills in \(iteration) runs: \(runs)")
+            try beforeRun(iteration, &random)
+            let storedBefore = try ScrapeProcessHarness.storedBlockCount(database, on: connection)
+            let moment = Moment.allCases[iteration % Moment.allCases.count]
+            let process = try ScrapeProcessHarness.scrape.start([], environment: environment)
+            var seen = false
+            let delay: Duration
+            switch moment {
+            case .soonAfterStart:
+                delay = .milliseconds(Int.random(in: 20...800, using: &random))
+            case .afterFirstCommit:
+                seen = try waitWhileRunning(process) {
+                    try ScrapeProcessHarness.storedBlockCount(database, on: connection) > storedBefore
+                }
+                delay = .milliseconds(Int.random(in: 0...800, using: &random))
+            case .insideWrite:
+                seen = try waitWhileRunning(process) { try Self.isWritingLandingZone(database, on: connection) }
+                delay = .microseconds(Int.random(in: 0...3_000, using: &random))
+            }
+            Thread.sleep(forTimeInterval: delay.seconds / 2)
+            try duringRun(iteration, &random)
+            Thread.sleep(forTimeInterval: delay.seconds / 2)
+            process.killHard()
+            let result = process.wait(timeout: .seconds(120))
+            runs.append(Run(
+                iteration: iteration, pid: process.processIdentifier, result: result, moment: moment,
+                momentSeen: seen, storedBefore: storedBefore,
+                storedAfter: try ScrapeProcessHarness.storedBlockCount(database, on: connection)))
+            iteration += 1
+        }
+        return runs
+    }
+
+    /// Polls `condition` until it holds (true) or the process ends or 30 s pass (false).
+    private func waitWhileRunning(_ process: ToolProcess, until condition: () throws -> Bool) throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning, ContinuousClock.now < deadline {
+            if try condition() { return process.isRunning }
+            Thread.sleep(forTimeInterval: 0.001)
+        }
+        return false
+    }
+
+    /// Whether a scrape session is inside a transaction whose latest statement wrote to the landing zone.
+    private static func isWritingLandingZone(_ database: TestDatabase, on connection: PostgresConnection) throws -> Bool {
+        try connection.query("""
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'chain-etl scrape'
+              AND xact_start IS NOT NULL AND state IN ('active', 'idle in transaction')
+              AND (query LIKE '%INSERT INTO raw.%' OR query LIKE '%UPDATE raw.%')
+            """)[0].int(0) > 0
+    }
+
+    /// Runs `scrape` to its end, retrying while a killed run's session still holds the lock (exit 3: the server
+    /// notices a dead client only when that session next talks to it).
+    static func runToCompletion(environment: [String: String]) throws -> (pid: Int32, result: ToolProcess.Result) {
+        for _ in 0..<50 {
+            let process = try ScrapeProcessHarness.scrape.start([], environment: environment)
+            let result = process.wait(timeout: .seconds(300))
+            if result.signaled || result.status != ExitStatus.busy.rawValue {
+                return (process.processIdentifier, result)
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TestDatabaseError("scrape stayed busy for 5 s after the last kill")
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, for `Thread.sleep`.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
