@@ -100,12 +100,8 @@ public final class Scraper {
         var previousHash: String? = heights.lowerBound > 0
             ? try zone.bestHashes(in: (heights.lowerBound - 1)...(heights.lowerBound - 1))[heights.lowerBound - 1]
             : nil
-        for chunk in Self.chunks(of: heights, size: Self.hashesPerRequest) {
-            let hashes = try source.blockHashes(in: chunk)
-            let pipeline = BlockPipeline(
-                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window,
-                windowBytes: options.windowBytes, factory: factory)
-            defer { pipeline.stop() }
+        var outcome = RoundOutcome.finished
+        try forEachPipeline(over: heights) { pipeline in
             var pending: [LandedBlock] = []
             var pendingBytes = 0
             do {
@@ -113,7 +109,8 @@ public final class Scraper {
                     if let previousHash, landed.block.previousHash != previousHash {
                         try commit(pending)
                         try refuseIfChainUnchanged(landed, expectedPrevious: previousHash)
-                        return .chainChanged
+                        outcome = .chainChanged
+                        return false
                     }
                     previousHash = landed.block.hash
                     pending.append(landed)
@@ -130,8 +127,22 @@ public final class Scraper {
                 throw error
             }
             try commit(pending)
+            return true
         }
-        return .finished
+        return outcome
+    }
+
+    /// Fetches `heights` a chunk at a time (one `getblockhash` batch each) and hands each chunk's pipeline to
+    /// `body`, which returns false to stop. The pipeline's workers are stopped whatever `body` does.
+    private func forEachPipeline(over heights: ClosedRange<Int64>, _ body: (BlockPipeline) throws -> Bool) throws {
+        for chunk in Self.chunks(of: heights, size: Self.hashesPerRequest) {
+            let hashes = try source.blockHashes(in: chunk)
+            let pipeline = BlockPipeline(
+                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window,
+                windowBytes: options.windowBytes, factory: factory)
+            defer { pipeline.stop() }
+            guard try body(pipeline) else { return }
+        }
     }
 
     /// A block whose previous hash is not the block below it means either that the node reorganised since the
@@ -155,12 +166,7 @@ public final class Scraper {
     /// Fetches stored blocks again; an identical answer is a no-op, a different answer for the same hash
     /// replaces the stored one. The chain was reconciled first, so the hashes agree.
     private func refresh(_ heights: ClosedRange<Int64>) throws {
-        for chunk in Self.chunks(of: heights, size: Self.hashesPerRequest) {
-            let hashes = try source.blockHashes(in: chunk)
-            let pipeline = BlockPipeline(
-                heights: chunk, hashes: hashes, workers: options.concurrency, window: options.window,
-                windowBytes: options.windowBytes, factory: factory)
-            defer { pipeline.stop() }
+        try forEachPipeline(over: heights) { pipeline in
             while let landed = try pipeline.next() {
                 let stored = try zone.body(hash: landed.block.hash)
                 if let stored, stored.format == landed.format.rawValue, stored.body == landed.body,
@@ -171,6 +177,7 @@ public final class Scraper {
                     summary.blocksRefreshed += 1
                 }
             }
+            return true
         }
     }
 

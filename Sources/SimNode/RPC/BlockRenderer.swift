@@ -35,12 +35,7 @@ struct BlockRenderer {
             writeSizes(stored, to: &json)
             json.key("height")
             json.integer(stored.height)
-            json.key("version")
-            json.integer(Int(stored.block.header.version))
-            json.key("versionHex")
-            json.string(versionHex(stored))
-            json.key("merkleroot")
-            json.hash(stored.block.header.merkleRoot)
+            writeVersionAndMerkleRoot(stored, to: &json)
             writeTransactions(stored, detail: detail, to: &json)
             writeTimeFields(stored, to: &json)
             writeChainFields(stored, next: next, to: &json)
@@ -71,13 +66,18 @@ struct BlockRenderer {
     }
 
     private func writeHeaderFields(_ stored: StoredBlock, to json: inout JSONWriter) {
+        writeVersionAndMerkleRoot(stored, to: &json)
+        writeTimeFields(stored, to: &json)
+    }
+
+    /// `version`, `versionHex`, `merkleroot`: written together by every dialect, in different places.
+    private func writeVersionAndMerkleRoot(_ stored: StoredBlock, to json: inout JSONWriter) {
         json.key("version")
         json.integer(Int(stored.block.header.version))
         json.key("versionHex")
         json.string(versionHex(stored))
         json.key("merkleroot")
         json.hash(stored.block.header.merkleRoot)
-        writeTimeFields(stored, to: &json)
     }
 
     private func writeTimeFields(_ stored: StoredBlock, to json: inout JSONWriter) {
