@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Starts `scrape` again and again and `kill -9`s it at random moments, the way a power cut, the OOM killer or
-/// an impatient operator would, until it has been killed `kills` times.
+/// an impatient operator would, until it has been killed `kills` times and at every kind of moment.
 ///
 /// The moments rotate through three kinds, each with a random delay: soon after the start (start-up,
 /// migrations, lock, fork search, first fetches), after the run's first commit became visible (so the landing
@@ -44,8 +44,19 @@ struct KillLoop {
     let database: TestDatabase
     let environment: [String: String]
     var kills = 20
+    /// Kills while working the loop reaches at each observed moment (after a commit, inside a write) before it
+    /// stops: a fast run can end before its kill lands, so a fixed number of runs would not guarantee them.
+    var killsWhileWorkingPerMoment = 2
     /// A bound on runs, so a run that keeps ending on its own cannot loop forever.
     var maximumRuns = 80
+
+    /// Whether `runs` hold enough kills, and enough of them at each observed moment.
+    private func isDone(_ runs: [Run]) -> Bool {
+        guard runs.filter(\.killed).count >= kills else { return false }
+        return Moment.allCases.filter { $0 != .soonAfterStart }.allSatisfy { moment in
+            runs.filter { $0.killedWhileWorking && $0.moment == moment }.count >= killsWhileWorkingPerMoment
+        }
+    }
 
     /// Runs the loop. `beforeRun` may change the node before a run starts, `duringRun` while it runs (halfway
     /// through the random delay before the kill).
@@ -57,7 +68,7 @@ struct KillLoop {
         let connection = try database.connect()
         var runs: [Run] = []
         var iteration = 0
-        while runs.filter(\.killed).count < kills {
+        while !isDone(runs) {
             try #require(iteration < maximumRuns, "only \(runs.filter(\.killed).count) kills in \(iteration) runs: \(runs)")
             try beforeRun(iteration, &random)
             let storedBefore = try ScrapeProcessHarness.storedBlockCount(database, on: connection)
