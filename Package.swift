@@ -14,6 +14,10 @@ let package = Package(
     products: [
         .executable(name: "simnode", targets: ["SimNodeTool"]),
         .executable(name: "scrape", targets: ["ScrapeTool"]),
+        .executable(name: "copy-raw", targets: ["CopyRawTool"]),
+        .executable(name: "aggregate-daily", targets: ["AggregateDailyTool"]),
+        .executable(name: "wallet-stats", targets: ["WalletStatsTool"]),
+        .executable(name: "build-top10", targets: ["BuildTop10Tool"]),
         .library(name: "ChainETL", targets: ["ChainETL"]),
     ],
     dependencies: [
@@ -67,6 +71,30 @@ let package = Package(
             name: "ScrapeTool",
             dependencies: ["CommandSupport", "ChainETL"],
             path: "Sources/scrape",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "CopyRawTool",
+            dependencies: ["CommandSupport", "ChainETL"],
+            path: "Sources/copy-raw",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "AggregateDailyTool",
+            dependencies: ["CommandSupport", "ChainETL"],
+            path: "Sources/aggregate-daily",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "WalletStatsTool",
+            dependencies: ["CommandSupport", "ChainETL"],
+            path: "Sources/wallet-stats",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "BuildTop10Tool",
+            dependencies: ["CommandSupport", "ChainETL"],
+            path: "Sources/build-top10",
             swiftSettings: strictSettings
         ),
         .target(

@@ -22,5 +22,13 @@ public enum CoreMigrations {
 
             CREATE INDEX job_runs_tool_started_at_idx ON etl.job_runs (tool, started_at);
             """),
+        Migration(version: 2, name: "cursors", sql: """
+            CREATE TABLE etl.cursors (
+                consumer    text PRIMARY KEY,
+                position    bigint NOT NULL,
+                updated_at  timestamptz NOT NULL DEFAULT now()
+            );
+            COMMENT ON TABLE etl.cursors IS 'How far each tool has read its input log: copy-raw the raw.chain_events sequence, the stats tools the chain.block_changes sequence. Written in the same transaction as the output.';
+            """),
     ])
 }

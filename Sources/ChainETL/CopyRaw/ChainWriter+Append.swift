@@ -1,0 +1,260 @@
+extension ChainWriter {
+    /// Appends `blocks`, consecutive heights on top of the current tip, with everything that depends on them:
+    /// each input resolved to the output it spends (prevout or our own outputs, earlier blocks of the same batch
+    /// included), spent outputs marked, transaction totals, the ledger, the running supply and a 'joined' change
+    /// per block. Throws `BlockValidationFailure` for the first block an enabled rule refuses; the caller's
+    /// transaction must then roll back.
+    public func append(_ blocks: [BlockRows], rules: ValidationRules) throws {
+        guard let first = blocks.first, let last = blocks.last else { return }
+        try checkLinks(of: blocks)
+        try stage(blocks)
+        let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
+        try resolveInputs(heights, rules: rules)
+        try markSpentOutputs(heights)
+        try storeTransactions(heights, computingInputTotals: !blocks.allSatisfy(\.isFullyResolved))
+        if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
+        if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
+        try storeMovements(heights)
+        try storeBlocks(heights)
+    }
+
+    /// Refuses blocks that do not extend the stored tip one by one: the change log and the tables disagree,
+    /// which only a manual edit can cause.
+    private func checkLinks(of blocks: [BlockRows]) throws {
+        var expected = try tip()
+        for rows in blocks {
+            let block = rows.block
+            if let (height, hash) = expected {
+                guard block.height == height + 1, block.previousHash == hash else {
+                    throw ChainTablesOutOfStepError(
+                        height: block.height, hash: block.hash,
+                        problem: "it does not extend the tip of chain.blocks (height \(height), \(hash))")
+                }
+            }
+            expected = (block.height, block.hash)
+        }
+    }
+
+    /// Fills each staged input from the output it spends and stores it in `chain.inputs`. The output is the
+    /// latest one with that txid and index before the input's place in the chain: of two BIP30 duplicates, the
+    /// spendable one. Nothing is stored if any input is unresolvable or contradicts the node's `prevout`.
+    private func resolveInputs(_ heights: BatchHeights, rules: ValidationRules) throws {
+        let rows = try connection.query("""
+            WITH resolved AS MATERIALIZED (
+                SELECT s.block_height, s.tx_index, s.n, s.txid, s.spent_txid, s.spent_n,
+                       s.address AS reported_address, s.value AS reported_value,
+                       o.block_height AS spent_block_height, o.tx_index AS spent_tx_index,
+                       o.address AS own_address, o.value AS own_value
+                FROM staged_inputs s
+                LEFT JOIN LATERAL (
+                    SELECT o.block_height, o.tx_index, o.address, o.value FROM chain.outputs o
+                    WHERE o.txid = s.spent_txid AND o.n = s.spent_n
+                      AND (o.block_height, o.tx_index) < (s.block_height, s.tx_index)
+                    ORDER BY o.block_height DESC, o.tx_index DESC
+                    LIMIT 1
+                ) o ON true
+            ), problem AS (
+                SELECT * FROM resolved
+                WHERE (spent_block_height IS NULL AND reported_value IS NULL)
+                   OR ($1 AND spent_block_height IS NOT NULL AND reported_value IS NOT NULL
+                       AND (own_value <> reported_value OR own_address IS DISTINCT FROM reported_address))
+                ORDER BY block_height, tx_index, n
+                LIMIT 1
+            ), stored AS (
+                INSERT INTO chain.inputs (block_height, tx_index, n, txid, spent_txid, spent_n, address, value,
+                                          spent_block_height, spent_tx_index)
+                SELECT block_height, tx_index, n, txid, spent_txid, spent_n,
+                       CASE WHEN reported_value IS NULL THEN own_address ELSE reported_address END,
+                       coalesce(reported_value, own_value), spent_block_height, spent_tx_index
+                FROM resolved
+                WHERE NOT EXISTS (SELECT 1 FROM problem)
+            )
+            SELECT block_height, txid, n, spent_txid, spent_n, reported_value, own_value, reported_address,
+                   own_address, spent_block_height
+            FROM problem
+            """, [rules.checks(.spentOutputKnown)])
+        guard let row = rows.first else { return }
+        let height = try row.int64(0)
+        let place = "input \(try row.int(2)) of transaction \(try row.string(1))"
+        let spent = "\(try row.string(3)):\(try row.int(4))"
+        let reason: String
+        if row.isNull(9) {
+            reason = "\(place) spends \(spent), which chain.outputs does not hold (was the landing zone started above "
+                + "height 0, or is a block missing?)"
+        } else {
+            func text(_ column: Int) throws -> String { row.isNull(column) ? "none" : try row.string(column) }
+            reason = "\(place) spends \(spent): the node's prevout says \(try text(5)) base units to \(try text(7)), "
+                + "our output at height \(try row.int64(9)) holds \(try text(6)) to \(try text(8))"
+        }
+        throw BlockValidationFailure(height: height, hash: heights.hash(at: height), rule: .spentOutputKnown, reason: reason)
+    }
+
+    /// Sets `spent_height` on every output the batch spends. An output already spent, or spent twice in the
+    /// batch, is a double spend: refused under `spent_output_known`, whatever the rules, because no valid
+    /// chain has one.
+    private func markSpentOutputs(_ heights: BatchHeights) throws {
+        let marked = try connection.execute("""
+            UPDATE chain.outputs o SET spent_height = i.block_height
+            FROM chain.inputs i
+            WHERE i.block_height BETWEEN $1 AND $2 AND i.spent_block_height IS NOT NULL
+              AND o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
+              AND o.spent_height IS NULL
+            """, [heights.first, heights.last])
+        let located = try connection.query("""
+            SELECT count(*) FROM chain.inputs WHERE block_height BETWEEN $1 AND $2 AND spent_block_height IS NOT NULL
+            """, [heights.first, heights.last])
+        guard try located.first?.int(0) != marked else { return }
+        let rows = try connection.query("""
+            SELECT i.block_height, i.txid, i.n, i.spent_txid, i.spent_n, o.spent_height
+            FROM chain.inputs i
+            JOIN chain.outputs o
+              ON o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
+            WHERE i.block_height BETWEEN $1 AND $2 AND o.spent_height IS DISTINCT FROM i.block_height
+            ORDER BY i.block_height, i.tx_index, i.n
+            LIMIT 1
+            """, [heights.first, heights.last])
+        guard let row = rows.first else {
+            throw BlockValidationFailure(
+                height: heights.first, hash: heights.hash(at: heights.first), rule: .spentOutputKnown,
+                reason: "two inputs of one block spend the same output")
+        }
+        let height = try row.int64(0)
+        throw BlockValidationFailure(
+            height: height, hash: heights.hash(at: height), rule: .spentOutputKnown,
+            reason: "input \(try row.int(2)) of transaction \(try row.string(1)) spends \(try row.string(3)):\(try row.int(4)), "
+                + "which is already spent at height \(try row.int64(5))")
+    }
+
+    /// Stores the staged transactions; input totals and fees come from the resolved inputs where the node did
+    /// not send them.
+    private func storeTransactions(_ heights: BatchHeights, computingInputTotals: Bool) throws {
+        // With every spent value known (verbosity 3) the totals are staged already and the sums are skipped.
+        try connection.execute("""
+            INSERT INTO chain.transactions (block_height, tx_index, txid, is_coinbase, size, vsize, input_count,
+                                            output_count, input_value, output_value, fee)
+            SELECT t.block_height, t.tx_index, t.txid, t.is_coinbase, t.size, t.vsize, t.input_count, t.output_count,
+                   v.input_value, t.output_value,
+                   CASE WHEN t.is_coinbase THEN 0 ELSE v.input_value - t.output_value END
+            FROM staged_transactions t
+            LEFT JOIN (
+                SELECT block_height, tx_index, sum(value)::bigint AS input_value FROM chain.inputs
+                WHERE $3 AND block_height BETWEEN $1 AND $2 GROUP BY block_height, tx_index
+            ) s USING (block_height, tx_index)
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN t.is_coinbase THEN 0 ELSE coalesce(t.input_value, s.input_value, 0) END AS input_value
+            ) v
+            """, [heights.first, heights.last, computingInputTotals])
+    }
+
+    /// Refuses a transaction that spends more than its inputs (rule `outputs_within_inputs`).
+    private func checkFees(_ heights: BatchHeights) throws {
+        let rows = try connection.query("""
+            SELECT block_height, tx_index, txid, input_value, output_value FROM chain.transactions
+            WHERE block_height BETWEEN $1 AND $2 AND NOT is_coinbase AND fee < 0
+            ORDER BY block_height, tx_index LIMIT 1
+            """, [heights.first, heights.last])
+        guard let row = rows.first else { return }
+        let height = try row.int64(0)
+        throw BlockValidationFailure(
+            height: height, hash: heights.hash(at: height), rule: .outputsWithinInputs,
+            reason: "transaction \(try row.int(1)) (\(try row.string(2))) pays \(try row.int64(4)) base units "
+                + "from inputs of \(try row.int64(3))")
+    }
+
+    /// Refuses a coinbase that claims more than the subsidy plus its block's fees (rule `coinbase_within_reward`).
+    private func checkCoinbases(_ heights: BatchHeights, rules: ValidationRules) throws {
+        let rows = try connection.query("""
+            SELECT c.block_height, c.output_value, f.fees FROM chain.transactions c
+            JOIN (
+                SELECT block_height, sum(fee) AS fees FROM chain.transactions
+                WHERE block_height BETWEEN $1 AND $2 GROUP BY block_height
+            ) f USING (block_height)
+            WHERE c.block_height BETWEEN $1 AND $2 AND c.tx_index = 0
+              AND c.output_value > f.fees + CASE
+                  WHEN $4::bigint IS NULL OR $4::bigint <= 0 THEN $3::bigint
+                  WHEN c.block_height / $4::bigint >= 63 THEN 0
+                  ELSE $3::bigint >> (c.block_height / $4::bigint)::integer END
+            ORDER BY c.block_height LIMIT 1
+            """, [heights.first, heights.last, rules.initialSubsidy, rules.halvingInterval])
+        guard let row = rows.first else { return }
+        let height = try row.int64(0)
+        throw BlockValidationFailure(
+            height: height, hash: heights.hash(at: height), rule: .coinbaseWithinReward,
+            reason: "the coinbase pays \(try row.int64(1)) base units, more than the subsidy "
+                + "\(rules.subsidy(atHeight: height)) plus fees \(try row.string(2))")
+    }
+
+    /// Adds the batch's ledger rows: per transaction and address, what it received and what it sent.
+    private func storeMovements(_ heights: BatchHeights) throws {
+        try connection.execute("""
+            INSERT INTO chain.address_movements (block_height, tx_index, address, received, sent)
+            SELECT block_height, tx_index, address, sum(received)::bigint, sum(sent)::bigint FROM (
+                SELECT block_height, tx_index, address, value AS received, 0::bigint AS sent FROM chain.outputs
+                WHERE block_height BETWEEN $1 AND $2 AND address IS NOT NULL
+                UNION ALL
+                SELECT block_height, tx_index, address, 0::bigint, value FROM chain.inputs
+                WHERE block_height BETWEEN $1 AND $2 AND address IS NOT NULL
+            ) movement
+            GROUP BY block_height, tx_index, address
+            """, [heights.first, heights.last])
+    }
+
+    /// Stores the block rows with the running supply as the node's `gettxoutsetinfo` counts it (outputs created
+    /// minus outputs spent, without OP_RETURN outputs, the genesis coinbase and outputs a BIP30 duplicate
+    /// coinbase overwrote), and records each block as joined.
+    private func storeBlocks(_ heights: BatchHeights) throws {
+        try connection.execute("""
+            WITH created AS (
+                SELECT block_height, sum(value) AS value FROM chain.outputs
+                WHERE block_height BETWEEN $1 AND $2 AND block_height > 0 AND script_type <> 'nulldata'
+                GROUP BY block_height
+            ), spent AS (
+                SELECT block_height, sum(value) AS value FROM chain.inputs
+                WHERE block_height BETWEEN $1 AND $2 GROUP BY block_height
+            ), overwritten AS (
+                SELECT duplicate.block_height, sum(original.value) AS value
+                FROM chain.outputs duplicate
+                JOIN chain.outputs original
+                  ON original.txid = duplicate.txid AND original.n = duplicate.n
+                 AND original.block_height < duplicate.block_height
+                WHERE duplicate.block_height BETWEEN $1 AND $2 AND duplicate.tx_index = 0
+                  AND original.spent_height IS NULL AND original.block_height > 0 AND original.script_type <> 'nulldata'
+                GROUP BY duplicate.block_height
+            )
+            INSERT INTO chain.blocks (height, hash, prev_hash, time, size, weight, tx_count, difficulty, input_count,
+                                      output_count, supply)
+            SELECT b.height, b.hash, b.prev_hash, to_timestamp(b.time), b.size, b.weight, b.tx_count, b.difficulty,
+                   b.input_count, b.output_count,
+                   (coalesce((SELECT supply FROM chain.blocks WHERE height = $1 - 1), 0)
+                    + sum(coalesce(c.value, 0) - coalesce(s.value, 0) - coalesce(o.value, 0))
+                      OVER (ORDER BY b.height))::bigint
+            FROM staged_blocks b
+            LEFT JOIN created c ON c.block_height = b.height
+            LEFT JOIN spent s ON s.block_height = b.height
+            LEFT JOIN overwritten o ON o.block_height = b.height
+            """, [heights.first, heights.last])
+        try connection.execute("""
+            INSERT INTO chain.block_changes (change, height, hash, time)
+            SELECT 'joined', height, hash, to_timestamp(time) FROM staged_blocks ORDER BY height
+            """)
+    }
+}
+
+/// The heights of one batch and their hashes, to name the block a SQL check found.
+struct BatchHeights {
+    let first: Int64
+    let last: Int64
+    private let hashes: [Int64: String]
+
+    init(first: Int64, last: Int64, blocks: [BlockRows]) {
+        self.first = first
+        self.last = last
+        var hashes: [Int64: String] = [:]
+        for rows in blocks { hashes[rows.block.height] = rows.block.hash }
+        self.hashes = hashes
+    }
+
+    func hash(at height: Int64) -> String {
+        hashes[height] ?? "?"
+    }
+}
