@@ -2,12 +2,40 @@ import ArgumentParser
 import ChainETL
 import CommandSupport
 
-/// `copy-raw`: placeholder while the tool is being built.
+/// `copy-raw`: copies what scrape landed into the analytics database's chain tables. A thin shell over
+/// `CopyRawJob`.
 @main
 struct CopyRawCommand: ChainETLCommand {
-    static let configuration = CommandConfiguration(commandName: "copy-raw", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "copy-raw",
+        abstract: "Copy landed blocks from the raw database into the chain tables: validated, resolved, exactly once.",
+        discussion: ToolHelp.discussion("""
+            Replays the landing zone's best-chain events since the last run: blocks that left the chain are \
+            taken out of every chain table, new blocks are validated (rules in etl.validation_rules), their \
+            inputs resolved to the outputs they spend, and written with the per-address ledger and the running \
+            supply. A block that fails a rule is recorded in etl.quarantine and the run stops before it with exit \
+            code 1; later blocks wait until it passes (re-scraped, or the rule switched off) or leaves the chain.
+            """)
+    )
 
     @OptionGroup var common: CommonOptions
 
-    func run(context: ToolContext) async throws {}
+    @Flag(help: "Empty the chain tables and derive them again from the landing zone (downstream tools start over).")
+    var rebuild = false
+
+    @Option(help: "After copying, delete landed blocks older than this age that are fully copied (e.g. 30d, 12h, 2w).")
+    var pruneRawOlderThan: String?
+
+    func validate() throws {
+        if let pruneRawOlderThan, DurationText.seconds(from: pruneRawOlderThan) == nil {
+            throw ValidationError("--prune-raw-older-than takes a number and a unit: s, m, h, d or w (e.g. 30d)")
+        }
+    }
+
+    func run(context: ToolContext) async throws {
+        var options = CopyRawOptions()
+        options.rebuild = rebuild
+        options.pruneRawOlderThanSeconds = pruneRawOlderThan.flatMap(DurationText.seconds(from:))
+        _ = try CopyRawJob.run(configuration: context.configuration, options: options, logger: context.logger)
+    }
 }

@@ -18,11 +18,18 @@ public enum LandedBlockText {
     public static func verboseBlock(
         format: LandedBlock.Format, body: String, transactions: String?, height: Int64, hash: String?
     ) throws(NodeDataError) -> VerboseNodeBlock {
+        try verboseBlock(format: format, body: Array(body.utf8), transactions: transactions, height: height, hash: hash)
+    }
+
+    /// The same from the body's bytes, as copy-raw reads them from the landing zone.
+    public static func verboseBlock(
+        format: LandedBlock.Format, body: [UInt8], transactions: String?, height: Int64, hash: String?
+    ) throws(NodeDataError) -> VerboseNodeBlock {
         switch format {
         case .verbosity2, .verbosity3:
-            return try NodeAnswer.decodeVerboseBlock(from: Array(body.utf8), height: height, hash: hash)
+            return try NodeAnswer.decodeVerboseBlock(from: body, height: height, hash: hash)
         case .txidsWithTransactions:
-            let header = try NodeAnswer.decode(TxidNodeBlock.self, from: Data(body.utf8), height: height, hash: hash)
+            let header = try NodeAnswer.decode(TxidNodeBlock.self, from: Data(body), height: height, hash: hash)
             guard let transactions else {
                 throw NodeDataError(
                     height: height, hash: hash, field: "transactions",

@@ -7,7 +7,7 @@ public struct LandingZone {
         public var hash: String
     }
 
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
 
     public init(connection: PostgresConnection) {
         self.connection = connection

@@ -1,0 +1,57 @@
+public import Logging
+
+/// Everything one `copy-raw` invocation does, from configuration to summary line, so the executable stays a thin
+/// command-line shell and tests run the same path in-process.
+public enum CopyRawJob {
+    /// Connects to both databases, applies migrations, takes the copy-raw lock on the analytics database,
+    /// copies, and records the run.
+    ///
+    /// - Parameters:
+    ///   - drawsProgress: whether to redraw a progress line (a terminal); the summary line is printed anyway.
+    ///   - printSummary: where the summary line goes (stdout in the tool).
+    public static func run(
+        configuration: Configuration, options: CopyRawOptions, logger: Logger,
+        drawsProgress: Bool = ProgressReporter.standardErrorIsTerminal,
+        printSummary: @escaping @Sendable (String) -> Void = { print($0) }
+    ) throws -> CopyRawSummary {
+        let analytics = try PostgresConnection(
+            connectionString: configuration.databaseURL, applicationName: "chain-etl copy-raw", logger: logger)
+        let raw = try RawDatabaseReader(
+            connectionString: configuration.rawDatabaseURL, retryPolicy: options.retryPolicy, logger: logger)
+        try raw.withConnection { connection in
+            try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
+        }
+        try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track, ChainSchema.track])
+
+        let startedAt = ContinuousClock.now
+        var reporter: ProgressReporter?
+        let summary = try ToolRun.perform(
+            tool: "copy-raw", lockConnection: analytics, jobsConnection: analytics, logger: logger
+        ) { () throws -> (CopyRawSummary, JobRunOutcome) in
+            var copier = try RawCopier(
+                analytics: analytics, raw: raw, options: options, parameters: configuration.chain.parameters,
+                logger: logger
+            ) { progress in
+                if reporter == nil {
+                    let first = Int(progress.height)
+                    reporter = ProgressReporter(
+                        tool: "copy-raw", range: first...max(first, Int(progress.targetHeight ?? progress.height)),
+                        drawsProgress: drawsProgress, printSummary: printSummary, startedAt: startedAt)
+                }
+                reporter?.update(position: Int(progress.height), completed: progress.blocksCopied)
+            }
+            let summary = try copier.run()
+            let outcome = JobRunOutcome.success(
+                rowsIn: Int64(summary.blocksCopied + summary.blocksRemoved), rowsOut: Int64(summary.transactionsCopied),
+                fromHeight: summary.firstHeight, toHeight: summary.lastHeight)
+            return (summary, outcome)
+        }
+        let finalReporter = reporter ?? ProgressReporter(
+            tool: "copy-raw", range: nil, drawsProgress: drawsProgress, printSummary: printSummary, startedAt: startedAt)
+        var details: [(count: Int, unit: String)] = [(summary.transactionsCopied, "tx")]
+        if summary.blocksRemoved > 0 { details.append((summary.blocksRemoved, "blocks removed by reorgs")) }
+        if summary.blocksPruned > 0 { details.append((summary.blocksPruned, "landed blocks pruned")) }
+        finalReporter.finish(completed: summary.blocksCopied, details: details)
+        return summary
+    }
+}

@@ -1,0 +1,174 @@
+public import Logging
+
+/// The heart of `copy-raw`: replays `raw.chain_events` after the cursor into the chain tables. Blocks that
+/// left are taken out one by one; runs of joined blocks are read, derived, validated and written in batches,
+/// each batch in one transaction with the cursor. A block a rule refuses is quarantined and the run stops
+/// before it, because every later balance depends on it.
+public struct RawCopier {
+    /// Where a run is: the landing zone's tip, blocks applied, for the progress line.
+    public struct Progress: Sendable {
+        public var height: Int64
+        public var targetHeight: Int64?
+        public var blocksCopied: Int
+    }
+
+    let analytics: PostgresConnection
+    let raw: RawDatabaseReader
+    let options: CopyRawOptions
+    let parameters: ChainParameters
+    let logger: Logger
+    let onProgress: (Progress) -> Void
+    private let cursor = ConsumerCursor(consumer: "copy-raw")
+    private var summary = CopyRawSummary()
+    private var validator: BlockValidator
+    private let rules: ValidationRules
+    private var targetHeight: Int64?
+
+    public init(
+        analytics: PostgresConnection, raw: RawDatabaseReader, options: CopyRawOptions, parameters: ChainParameters,
+        logger: Logger, onProgress: @escaping (Progress) -> Void = { _ in }
+    ) throws {
+        self.analytics = analytics
+        self.raw = raw
+        self.options = options
+        self.parameters = parameters
+        self.logger = logger
+        self.onProgress = onProgress
+        rules = try ValidationRules.load(from: analytics, parameters: parameters)
+        validator = BlockValidator(rules: rules, parameters: parameters)
+    }
+
+    /// Copies everything pending; returns what it did. Throws `BlockValidationFailure` after quarantining a
+    /// block (what came before it is committed).
+    public mutating func run() throws -> CopyRawSummary {
+        if options.rebuild { try emptyChainTables() }
+        var position = try cursor.position(on: analytics)
+        targetHeight = try raw.read("reading the landing zone's tip") { try $0.tip()?.height }
+        while true {
+            let events = try raw.read("reading raw.chain_events") {
+                try $0.events(after: position, limit: options.eventsPerRead)
+            }
+            guard let last = events.last else { break }
+            let plan = ChangePlan(events: events)
+            var index = plan.steps.startIndex
+            while index < plan.steps.endIndex {
+                let step = plan.steps[index]
+                if step.change == .left {
+                    try remove(step)
+                    index += 1
+                } else {
+                    let batch = try nextBatch(of: plan.steps[index...])
+                    try copy(batch)
+                    index += batch.count
+                }
+            }
+            // Events that cancelled out after the last step still have to be passed.
+            try analytics.transaction { connection in
+                try cursor.advance(to: last.sequence, on: connection)
+                try Quarantine(connection: connection).resolve(hashes: plan.cancelled)
+            }
+            position = last.sequence
+        }
+        if let seconds = options.pruneRawOlderThanSeconds {
+            summary.blocksPruned = try raw.read("pruning the landing zone") {
+                try $0.prune(appliedThrough: position, olderThanSeconds: seconds)
+            }
+        }
+        return summary
+    }
+
+    /// Takes a block that left the best chain out of the chain tables, with the cursor.
+    private mutating func remove(_ event: ChainEvent) throws {
+        let removed = try analytics.transaction { connection in
+            let removed = try ChainWriter(connection: connection).remove(height: event.height, hash: event.hash)
+            try cursor.advance(to: event.sequence, on: connection)
+            return removed
+        }
+        if removed { summary.blocksRemoved += 1 }
+    }
+
+    /// The leading run of joins in `steps`, cut at the commit size.
+    private func nextBatch(of steps: ArraySlice<ChainEvent>) throws -> [ChainEvent] {
+        let joins = Array(steps.prefix { $0.change == .joined }.prefix(options.blocksPerCommit))
+        let counts = try raw.read("reading landed block sizes") { try $0.transactionCounts(hashes: joins.map(\.hash)) }
+        var batch: [ChainEvent] = []
+        var transactions = 0
+        for join in joins {
+            let count = counts[join.hash] ?? 1
+            if !batch.isEmpty, transactions + count > options.transactionsPerCommit { break }
+            batch.append(join)
+            transactions += count
+        }
+        return batch
+    }
+
+    /// Reads, derives, validates and writes `batch`. On a refused block, commits the blocks before it,
+    /// quarantines it and throws.
+    private mutating func copy(_ batch: [ChainEvent]) throws {
+        let stored = try raw.read("reading landed blocks") { try $0.storedBlocks(hashes: batch.map(\.hash)) }
+        var rows: [BlockRows] = []
+        rows.reserveCapacity(stored.count)
+        var refused: BlockValidationFailure?
+        for block in stored {
+            do {
+                rows.append(try derive(block))
+            } catch {
+                refused = error
+                break
+            }
+        }
+        let sequences = Dictionary(batch.map { ($0.hash, $0.sequence) }, uniquingKeysWith: max)
+        do {
+            try write(rows[...], sequences: sequences)
+        } catch let failure as BlockValidationFailure {
+            try write(rows.prefix { $0.block.height < failure.height }, sequences: sequences)
+            refused = failure
+        }
+        if let refused {
+            try Quarantine(connection: analytics).record(refused)
+            throw refused
+        }
+    }
+
+    /// The rows of one landed block, validated by the rules that need only the block.
+    private mutating func derive(_ block: StoredBlock) throws(BlockValidationFailure) -> BlockRows {
+        do {
+            let verbose = try LandedBlockText.verboseBlock(
+                format: block.format, body: block.body, transactions: block.transactions, height: block.height,
+                hash: block.hash)
+            let rows = try BlockRows(block: verbose, amounts: AmountRules(parameters: parameters))
+            try validator.validate(rows, of: verbose, stored: block)
+            return rows
+        } catch let failure as BlockValidationFailure {
+            throw failure
+        } catch {
+            throw BlockValidationFailure(height: block.height, hash: block.hash, rule: .readable, reason: "\(error)")
+        }
+    }
+
+    /// Writes `rows` and advances the cursor to the last one's event, in one transaction.
+    private mutating func write(_ rows: ArraySlice<BlockRows>, sequences: [String: Int64]) throws {
+        guard let last = rows.last, let sequence = sequences[last.block.hash] else { return }
+        try analytics.transaction { connection in
+            try ChainWriter(connection: connection).append(Array(rows), rules: rules)
+            try cursor.advance(to: sequence, on: connection)
+            try Quarantine(connection: connection).resolve(hashes: rows.map(\.block.hash))
+        }
+        summary.recordCopied(rows)
+        onProgress(Progress(height: last.block.height, targetHeight: targetHeight, blocksCopied: summary.blocksCopied))
+    }
+
+    /// `--rebuild`: empties the chain tables and every cursor that reads them, so this run and every downstream
+    /// tool start from the beginning; open quarantine entries are closed (the rules will find them again).
+    private func emptyChainTables() throws {
+        try analytics.transaction { connection in
+            try connection.executeScript("""
+                TRUNCATE chain.blocks, chain.transactions, chain.outputs, chain.inputs, chain.address_movements,
+                         chain.departed_movements, chain.block_changes RESTART IDENTITY;
+                DELETE FROM etl.cursors;
+                UPDATE etl.quarantine SET resolved_at = now() WHERE resolved_at IS NULL;
+                """)
+        }
+        logger.notice("rebuild: chain tables emptied; every downstream tool will start over on its next run")
+    }
+}
