@@ -26,7 +26,12 @@ struct CopyRawCommand: ChainETLCommand {
     @Option(help: "After copying, delete landed blocks older than this age that are fully copied (e.g. 30d, 12h, 2w).")
     var pruneRawOlderThan: String?
 
+    @Option(help: ArgumentHelp(
+        "Transactions per commit: smaller loses less work to a crash, larger is faster.", visibility: .hidden))
+    var transactionsPerCommit: Int = CopyRawOptions().transactionsPerCommit
+
     func validate() throws {
+        if transactionsPerCommit < 1 { throw ValidationError("--transactions-per-commit must be at least 1") }
         if let pruneRawOlderThan, DurationText.seconds(from: pruneRawOlderThan) == nil {
             throw ValidationError("--prune-raw-older-than takes a number and a unit: s, m, h, d or w (e.g. 30d)")
         }
@@ -35,6 +40,7 @@ struct CopyRawCommand: ChainETLCommand {
     func run(context: ToolContext) async throws {
         var options = CopyRawOptions()
         options.rebuild = rebuild
+        options.transactionsPerCommit = transactionsPerCommit
         options.pruneRawOlderThanSeconds = pruneRawOlderThan.flatMap(DurationText.seconds(from:))
         _ = try CopyRawJob.run(configuration: context.configuration, options: options, logger: context.logger)
     }

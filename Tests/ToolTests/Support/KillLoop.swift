@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Starts `scrape` again and again and `kill -9`s it at random moments, the way a power cut, the OOM killer or
+/// Starts a tool (`target`: scrape, copy-raw, ...) again and again and `kill -9`s it at random moments, the way a power cut, the OOM killer or
 /// an impatient operator would, until it has been killed `kills` times and at every kind of moment.
 ///
 /// The moments rotate through three kinds, each with a random delay: soon after the start (start-up,
@@ -26,7 +26,7 @@ struct KillLoop {
         var moment: Moment
         /// Whether the moment was observed (a commit, a write transaction) before the kill.
         var momentSeen: Bool
-        /// Blocks stored before the run started and after it ended.
+        /// The target's progress count before the run started and after it ended.
         var storedBefore: Int
         var storedAfter: Int
 
@@ -43,6 +43,7 @@ struct KillLoop {
 
     let database: TestDatabase
     let environment: [String: String]
+    var target = KillTarget.scrape
     var kills = 20
     /// Kills while working the loop reaches at each observed moment (after a commit, inside a write) before it
     /// stops: a fast run can end before its kill lands, so a fixed number of runs would not guarantee them.
@@ -71,9 +72,9 @@ struct KillLoop {
         while !isDone(runs) {
             try #require(iteration < maximumRuns, "only \(runs.filter(\.killed).count) kills in \(iteration) runs: \(runs)")
             try beforeRun(iteration, &random)
-            let storedBefore = try ScrapeProcessHarness.storedBlockCount(database, on: connection)
+            let storedBefore = try target.progress(connection)
             let moment = Moment.allCases[iteration % Moment.allCases.count]
-            let process = try ScrapeProcessHarness.scrape.start([], environment: environment)
+            let process = try target.executable.start(target.arguments, environment: environment)
             var seen = false
             let delay: Duration
             switch moment {
@@ -81,11 +82,11 @@ struct KillLoop {
                 delay = .milliseconds(Int.random(in: 20...800, using: &random))
             case .afterFirstCommit:
                 seen = try waitWhileRunning(process) {
-                    try ScrapeProcessHarness.storedBlockCount(database, on: connection) > storedBefore
+                    try target.progress(connection) > storedBefore
                 }
                 delay = .milliseconds(Int.random(in: 0...800, using: &random))
             case .insideWrite:
-                seen = try waitWhileRunning(process) { try Self.isWritingLandingZone(database, on: connection) }
+                seen = try waitWhileRunning(process) { try isWriting(on: connection) }
                 delay = .microseconds(Int.random(in: 0...3_000, using: &random))
             }
             Thread.sleep(forTimeInterval: delay.seconds / 2)
@@ -96,7 +97,7 @@ struct KillLoop {
             runs.append(Run(
                 iteration: iteration, pid: process.processIdentifier, result: result, moment: moment,
                 momentSeen: seen, storedBefore: storedBefore,
-                storedAfter: try ScrapeProcessHarness.storedBlockCount(database, on: connection)))
+                storedAfter: try target.progress(connection)))
             iteration += 1
         }
         return runs
@@ -112,28 +113,32 @@ struct KillLoop {
         return false
     }
 
-    /// Whether a scrape session is inside a transaction whose latest statement wrote to the landing zone.
-    private static func isWritingLandingZone(_ database: TestDatabase, on connection: PostgresConnection) throws -> Bool {
-        try connection.query("""
+    /// Whether the target's session is inside a transaction whose latest statement writes its output.
+    private func isWriting(on connection: PostgresConnection) throws -> Bool {
+        let conditions = target.writeStatements.indices.map { "query LIKE $\($0 + 2)" }
+        let parameters: [(any PostgresBindable)?] = [target.applicationName] + target.writeStatements
+        return try connection.query("""
             SELECT count(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name = 'chain-etl scrape'
+            WHERE datname = current_database() AND application_name = $1
               AND xact_start IS NOT NULL AND state IN ('active', 'idle in transaction')
-              AND (query LIKE '%INSERT INTO raw.%' OR query LIKE '%UPDATE raw.%')
-            """)[0].int(0) > 0
+              AND (\(conditions.joined(separator: " OR ")))
+            """, parameters)[0].int(0) > 0
     }
 
-    /// Runs `scrape` to its end, retrying while a killed run's session still holds the lock (exit 3: the server
-    /// notices a dead client only when that session next talks to it).
-    static func runToCompletion(environment: [String: String]) throws -> (pid: Int32, result: ToolProcess.Result) {
+    /// Runs the target to its end, retrying while a killed run's session still holds the lock (exit 3: the
+    /// server notices a dead client only when that session next talks to it).
+    static func runToCompletion(
+        _ target: KillTarget = .scrape, environment: [String: String]
+    ) throws -> (pid: Int32, result: ToolProcess.Result) {
         for _ in 0..<50 {
-            let process = try ScrapeProcessHarness.scrape.start([], environment: environment)
+            let process = try target.executable.start(target.arguments, environment: environment)
             let result = process.wait(timeout: .seconds(300))
             if result.signaled || result.status != ExitStatus.busy.rawValue {
                 return (process.processIdentifier, result)
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw TestDatabaseError("scrape stayed busy for 5 s after the last kill")
+        throw TestDatabaseError("\(target.executable.name) stayed busy for 5 s after the last kill")
     }
 }
 

@@ -1,0 +1,72 @@
+import ChainETL
+import Foundation
+import SimNode
+import TestSupport
+import Testing
+
+/// The `copy-raw` executable's contract: one run at a time, exit codes, one-line errors, the summary line.
+@Suite("copy-raw: exit codes, lock and output")
+struct CopyRawToolTests {
+    private static let copyRaw = ToolExecutable(name: "copy-raw")
+
+    @Test("copies, prints one summary line, and a second run finds nothing to do", .temporaryDatabase)
+    func copiesOnce() throws {
+        let node = SimNode(configuration: SimNodeConfiguration(seed: 3, initialBlocks: 120, transactionsPerBlock: 3))
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url)
+        let environment = ["DATABASE_URL": database.connectionString]
+        let first = try Self.copyRaw.run([], environment: environment)
+        #expect(first.status == 0, "\(first)")
+        #expect(first.standardOutput.split(separator: "\n").count == 1, "\(first.standardOutput)")
+        #expect(first.standardOutput.contains("copy-raw") && first.standardOutput.contains("121 blocks"), "\(first.standardOutput)")
+        let second = try Self.copyRaw.run([], environment: environment)
+        #expect(second.status == 0, "\(second)")
+        #expect(second.standardOutput.contains("0 blocks"), "\(second.standardOutput)")
+        let statuses = try database.connect().query(
+            "SELECT status, rows_out FROM etl.job_runs WHERE tool = 'copy-raw' ORDER BY id").map { try $0.string(0) }
+        #expect(statuses == ["success", "success"])
+    }
+
+    @Test("while another session holds the copy-raw lock: exit 3, one line, nothing changed", .temporaryDatabase)
+    func busy() throws {
+        let node = SimNode(configuration: SimNodeConfiguration(seed: 4, initialBlocks: 110, transactionsPerBlock: 2))
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url)
+        let environment = ["DATABASE_URL": database.connectionString]
+        try #require(try Self.copyRaw.run([], environment: environment).status == 0)
+        node.mine(3)
+        try QuietScrape.run(database: database, nodeURL: url)
+        let connection = try database.connect()
+        let before = try ChainSnapshot.read(connection)
+        let lock = try ToolLock.acquire(tool: "copy-raw", on: connection)
+        let busy = try Self.copyRaw.run([], environment: environment)
+        #expect(busy.status == ExitStatus.busy.rawValue, "\(busy)")
+        #expect(busy.standardError.split(separator: "\n").count == 1 && busy.standardError.contains("lock"), "\(busy.standardError)")
+        #expect(try ChainSnapshot.read(connection) == before)
+        try lock.release(on: connection)
+        #expect(try Self.copyRaw.run([], environment: environment).status == 0)
+        #expect(try ChainSnapshot.read(connection) != before)
+    }
+
+    @Test("usage errors exit 2; an unreachable raw database exits 1 naming it with the password masked", .temporaryDatabase)
+    func failures() throws {
+        let database = try TestDatabase.current
+        let usage = try Self.copyRaw.run(["--prune-raw-older-than", "soon"], environment: ["DATABASE_URL": database.connectionString])
+        #expect(usage.status == ExitStatus.usage.rawValue, "\(usage)")
+        #expect(usage.standardError.contains("--prune-raw-older-than"))
+
+        let port = try ScrapeProcessHarness.unusedPort()
+        let unreachable = try Self.copyRaw.run([], environment: [
+            "DATABASE_URL": database.connectionString,
+            "RAW_DATABASE_URL": "postgresql://etl:Sup3rSecret@127.0.0.1:\(port)/raw",
+        ])
+        #expect(unreachable.status == ExitStatus.failure.rawValue, "\(unreachable)")
+        #expect(unreachable.standardError.split(separator: "\n").count == 1, "\(unreachable.standardError)")
+        #expect(unreachable.standardError.contains("127.0.0.1"))
+        #expect(!unreachable.standardError.contains("Sup3rSecret"))
+    }
+}
