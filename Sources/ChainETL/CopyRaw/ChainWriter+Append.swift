@@ -4,7 +4,7 @@ extension ChainWriter {
     /// included), spent outputs marked, transaction totals, the ledger, the running supply and a 'joined' change
     /// per block. Throws `BlockValidationFailure` for the first block an enabled rule refuses; the caller's
     /// transaction must then roll back.
-    public func append(_ blocks: [BlockRows], rules: ValidationRules) throws {
+    public func append(_ blocks: [BlockRows], rules: ValidationRules, ledgerFromRows: Bool = true) throws {
         guard let first = blocks.first, let last = blocks.last else { return }
         try checkLinks(of: blocks)
         try stage(blocks)
@@ -14,7 +14,11 @@ extension ChainWriter {
         try storeTransactions(heights, computingInputTotals: !blocks.allSatisfy(\.isFullyResolved))
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
-        try storeMovements(heights)
+        if ledgerFromRows, let movements = Self.movements(of: blocks) {
+            try copyMovements(movements)
+        } else {
+            try storeMovements(heights)
+        }
         try storeBlocks(heights)
     }
 
@@ -104,13 +108,26 @@ extension ChainWriter {
             SELECT count(*) FROM chain.inputs WHERE block_height BETWEEN $1 AND $2 AND spent_block_height IS NOT NULL
             """, [heights.first, heights.last])
         guard try located.first?.int(0) != marked else { return }
+        // The culprit is the first input, in chain order, whose output was spent before it: below the batch (a
+        // spent_height the update above left alone) or by an earlier input of the batch. Which of two spenders
+        // the update marked is arbitrary, so it cannot tell; blaming the first block of the batch would
+        // quarantine a valid block.
         let rows = try connection.query("""
-            SELECT i.block_height, i.txid, i.n, i.spent_txid, i.spent_n, o.spent_height
-            FROM chain.inputs i
-            JOIN chain.outputs o
-              ON o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
-            WHERE i.block_height BETWEEN $1 AND $2 AND o.spent_height IS DISTINCT FROM i.block_height
-            ORDER BY i.block_height, i.tx_index, i.n
+            SELECT block_height, txid, n, spent_txid, spent_n,
+                   CASE WHEN marked_height < $1 THEN marked_height ELSE first_spender_height END
+            FROM (
+                SELECT i.block_height, i.tx_index, i.n, i.txid, i.spent_txid, i.spent_n, o.spent_height AS marked_height,
+                       first_value(i.block_height) OVER spenders AS first_spender_height,
+                       row_number() OVER spenders AS spend_number
+                FROM chain.inputs i
+                JOIN chain.outputs o
+                  ON o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
+                WHERE i.block_height BETWEEN $1 AND $2
+                WINDOW spenders AS (PARTITION BY i.spent_block_height, i.spent_tx_index, i.spent_n
+                                    ORDER BY i.block_height, i.tx_index, i.n)
+            ) spends
+            WHERE marked_height < $1 OR spend_number > 1
+            ORDER BY block_height, tx_index, n
             LIMIT 1
             """, [heights.first, heights.last])
         guard let row = rows.first else {
@@ -184,7 +201,34 @@ extension ChainWriter {
                 + "\(rules.subsidy(atHeight: height)) plus fees \(try row.string(2))")
     }
 
-    /// Adds the batch's ledger rows: per transaction and address, what it received and what it sent.
+    /// The ledger rows of `blocks` when all of them are fully resolved.
+    private static func movements(of blocks: [BlockRows]) -> [AddressMovement]? {
+        var all: [AddressMovement] = []
+        for rows in blocks {
+            guard let movements = rows.movements else { return nil }
+            all += movements
+        }
+        return all
+    }
+
+    /// Copies ledger rows computed from fully resolved blocks.
+    private func copyMovements(_ movements: [AddressMovement]) throws {
+        try connection.copyIn(table: "chain.address_movements", columns: [
+            "block_height", "tx_index", "address", "received", "sent",
+        ]) { writer in
+            for movement in movements {
+                writer.append(movement.blockHeight)
+                writer.append(movement.transactionIndex)
+                writer.append(movement.address)
+                writer.append(movement.received)
+                writer.append(movement.sent)
+                try writer.endRow()
+            }
+        }
+    }
+
+    /// Adds the batch's ledger rows from the stored rows: per transaction and address, what it received and
+    /// what it sent. For batches whose inputs were resolved in SQL.
     private func storeMovements(_ heights: BatchHeights) throws {
         try connection.execute("""
             INSERT INTO chain.address_movements (block_height, tx_index, address, received, sent)

@@ -105,16 +105,20 @@ public struct RawCopier {
     /// Reads, derives, validates and writes `batch`. On a refused block, commits the blocks before it,
     /// quarantines it and throws.
     private mutating func copy(_ batch: [ChainEvent]) throws {
-        let stored = try raw.read("reading landed blocks") { try $0.storedBlocks(hashes: batch.map(\.hash)) }
         var rows: [BlockRows] = []
-        rows.reserveCapacity(stored.count)
         var refused: BlockValidationFailure?
-        for block in stored {
-            do {
-                rows.append(try derive(block))
-            } catch {
-                refused = error
-                break
+        try raw.read("reading landed blocks") { landingZone in
+            // A dropped connection repeats the whole read, so start from nothing each time.
+            rows = []
+            rows.reserveCapacity(batch.count)
+            refused = nil
+            try landingZone.forEachStoredBlock(hashes: batch.map(\.hash)) { block in
+                guard refused == nil else { return }
+                do {
+                    rows.append(try derive(block))
+                } catch let failure as BlockValidationFailure {
+                    refused = failure
+                }
             }
         }
         let sequences = Dictionary(batch.map { ($0.hash, $0.sequence) }, uniquingKeysWith: max)

@@ -21,31 +21,34 @@ extension LandingZone {
         return counts
     }
 
-    /// The landed blocks `hashes`, in the order given. A hash with no landed block (pruned, or deleted by hand)
-    /// throws, naming it, because the event log promises the block.
-    public func storedBlocks(hashes: [String]) throws -> [StoredBlock] {
-        let rows = try connection.query("""
-            SELECT hash, height, format, body, transactions, tx_count, input_count, output_count
-            FROM raw.blocks WHERE hash = ANY($1::text[])
-            """, [PostgresArray(hashes)])
-        var byHash: [String: StoredBlock] = [:]
-        for row in rows {
+    /// Streams the landed blocks `hashes` to `body`, in the order given, one row at a time so memory holds one
+    /// block's text however large the batch. A hash with no landed block (pruned, or deleted by hand) throws,
+    /// naming it, because the event log promises the block. `body` must not use this connection.
+    public func forEachStoredBlock(hashes: [String], _ body: (StoredBlock) throws -> Void) throws {
+        var delivered = 0
+        try connection.forEachRow("""
+            SELECT b.hash, b.height, b.format, b.body, b.transactions, b.tx_count, b.input_count, b.output_count
+            FROM unnest($1::text[]) WITH ORDINALITY AS wanted (hash, position)
+            JOIN raw.blocks b ON b.hash = wanted.hash
+            ORDER BY wanted.position
+            """, [PostgresArray(hashes)]) { row in
             let hash = try row.string(0)
+            guard hash == hashes[delivered] else { throw Self.missing(hashes[delivered]) }
             guard let format = LandedBlock.Format(rawValue: Int16(try row.int(2))) else {
                 throw LandingZoneError(problem: "raw.blocks row \(hash) has unknown format \(try row.int(2))")
             }
-            byHash[hash] = StoredBlock(
+            delivered += 1
+            try body(StoredBlock(
                 hash: hash, height: try row.int64(1), format: format, body: try row.textBytes(3),
                 transactions: try row.decode(String?.self, at: 4), transactionCount: try row.int(5),
-                inputCount: try row.int(6), outputCount: try row.int(7))
+                inputCount: try row.int(6), outputCount: try row.int(7)))
         }
-        return try hashes.map { hash in
-            guard let block = byHash[hash] else {
-                throw LandingZoneError(problem: "block \(hash) is in raw.chain_events but not in raw.blocks (pruned or deleted); "
-                    + "land it again with scrape --from/--to its height")
-            }
-            return block
-        }
+        if delivered < hashes.count { throw Self.missing(hashes[delivered]) }
+    }
+
+    private static func missing(_ hash: String) -> LandingZoneError {
+        LandingZoneError(problem: "block \(hash) is in raw.chain_events but not in raw.blocks (pruned or deleted); "
+            + "land it again with scrape --from/--to its height, or run copy-raw --rebuild only if it left the chain")
     }
 
     /// Deletes landed blocks fetched more than `seconds` ago whose every event is at or below `sequence` (copied,

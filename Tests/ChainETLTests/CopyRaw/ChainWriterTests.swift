@@ -1,4 +1,5 @@
 import ChainETL
+import SimNode
 import Testing
 import TestSupport
 
@@ -146,5 +147,43 @@ struct ChainWriterTests {
             lines += try rows.map { try $0.string(0).replacingOccurrences(of: #""copied_at":"[^"]*","#, with: "", options: .regularExpression) }
         }
         return lines
+    }
+}
+
+/// The ledger computed from fully resolved rows and the one derived in SQL are the same rows.
+@Suite("ChainWriter ledger paths", .temporaryDatabase)
+struct ChainWriterLedgerPathTests {
+    @Test("verbosity-3 blocks give the same ledger whether computed from the rows or in SQL")
+    func ledgerPathsAgree() throws {
+        let node = SimNode(configuration: SimNodeConfiguration(seed: 31, initialBlocks: 140, transactionsPerBlock: 12))
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url)
+        let landed = try database.connect()
+        var blocks: [BlockRows] = []
+        try LandingZone(connection: landed).forEachStoredBlock(
+            hashes: (0...node.blockCount).map { node.blockHash(atHeight: $0)! }
+        ) { stored in
+            let verbose = try LandedBlockText.verboseBlock(
+                format: stored.format, body: stored.body, transactions: stored.transactions, height: stored.height,
+                hash: stored.hash)
+            blocks.append(try BlockRows(block: verbose, amounts: AmountRules()))
+        }
+        #expect(blocks.allSatisfy { $0.isFullyResolved })
+        var ledgers: [[String]] = []
+        for fromRows in [true, false] {
+            let target = try TestDatabase.create()
+            defer { try? target.drop() }
+            let connection = try target.connect()
+            _ = try CraftedChain(connection: connection)
+            try connection.transaction { connection in
+                try ChainWriter(connection: connection).append(
+                    blocks, rules: .none(parameters: Chain.bitcoin.parameters), ledgerFromRows: fromRows)
+            }
+            ledgers.append(try ChainSnapshot.read(connection).tables["chain.address_movements"] ?? [])
+        }
+        #expect(ledgers[0].count > 1_000)
+        #expect(ledgers[0] == ledgers[1])
     }
 }
