@@ -33,7 +33,7 @@ public enum CopyRawJob {
                 logger: logger
             ) { progress in
                 if reporter == nil {
-                    let first = Int(progress.height)
+                    let first = Int(progress.firstHeight)
                     reporter = ProgressReporter(
                         tool: "copy-raw", range: first...max(first, Int(progress.targetHeight ?? progress.height)),
                         drawsProgress: drawsProgress, printSummary: printSummary, startedAt: startedAt)

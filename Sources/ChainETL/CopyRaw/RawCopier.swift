@@ -7,6 +7,9 @@ public import Logging
 public struct RawCopier {
     /// Where a run is: the landing zone's tip, blocks applied, for the progress line.
     public struct Progress: Sendable {
+        /// The first height this run copied.
+        public var firstHeight: Int64
+        /// The last height copied so far.
         public var height: Int64
         public var targetHeight: Int64?
         public var blocksCopied: Int
@@ -159,7 +162,9 @@ public struct RawCopier {
             try Quarantine(connection: connection).resolve(hashes: rows.map(\.block.hash))
         }
         summary.recordCopied(rows)
-        onProgress(Progress(height: last.block.height, targetHeight: targetHeight, blocksCopied: summary.blocksCopied))
+        onProgress(Progress(
+            firstHeight: summary.firstHeight ?? last.block.height, height: last.block.height, targetHeight: targetHeight,
+            blocksCopied: summary.blocksCopied))
     }
 
     /// `--rebuild`: empties the chain tables and every cursor that reads them, so this run and every downstream
