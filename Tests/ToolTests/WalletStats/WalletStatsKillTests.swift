@@ -1,0 +1,143 @@
+import ChainETL
+import Foundation
+import SimNode
+import TestSupport
+import Testing
+
+/// SPEC.md, "Exactly once, crash-safe", for `wallet-stats`: the real executable is `kill -9`ed at random moments
+/// (soon after start, and inside its one transaction) while the chain grows and reorganises between runs and
+/// during them; then a run to completion leaves exactly what `--full` computes and what a clean run on a fresh
+/// database computes. The seed is printed, so a failure replays with `CHAIN_ETL_TEST_SEED=<seed>`.
+@Suite("wallet-stats killed with kill -9")
+struct WalletStatsKillTests {
+    /// When a run is killed.
+    enum Moment: String, CaseIterable {
+        case soonAfterStart = "after start"
+        case insideTransaction = "inside its transaction"
+    }
+
+    struct Run: CustomStringConvertible {
+        var iteration: Int
+        var arguments: [String]
+        var moment: Moment
+        var momentSeen: Bool
+        var changedDuringRun: Bool
+        var result: ToolProcess.Result
+
+        var killed: Bool { result.signaled && result.status == SIGKILL }
+        var description: String {
+            "run \(iteration) \(arguments.joined(separator: " ")): \(killed ? "killed" : "exit \(result.status)") "
+                + "\(moment.rawValue)\(momentSeen ? "" : " (moment not seen)")\(changedDuringRun ? ", chain changed meanwhile" : "")"
+        }
+    }
+
+    private static let environmentExtra = ["ADDRESS_DAILY_DAYS": "2"]
+
+    /// Whether a wallet-stats session is inside its transaction (it writes only inside it).
+    private static func isInsideTransaction(_ connection: PostgresConnection) throws -> Bool {
+        try connection.query("""
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'chain-etl wallet-stats'
+              AND xact_start IS NOT NULL AND state IN ('active', 'idle in transaction')
+              AND (query LIKE '%ws\\_%' OR query LIKE '%stats.%')
+            """)[0].int(0) > 0
+    }
+
+    /// Polls until `condition` holds while the process runs (true), or it ends or 20 s pass (false).
+    private static func wait(for process: ToolProcess, until condition: () throws -> Bool) throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while process.isRunning, ContinuousClock.now < deadline {
+            if try condition() { return process.isRunning }
+            Thread.sleep(forTimeInterval: 0.0005)
+        }
+        return false
+    }
+
+    @Test("killed 20+ times between and during growth and reorgs, then rerun: equals --full and a clean run",
+          .temporaryDatabase)
+    func killsThenRerunEqualFullAndCleanRun() throws {
+        var random = SeededGenerator.fromEnvironment()
+        print("wallet-stats kill test: seed \(random.seed) (replay with CHAIN_ETL_TEST_SEED=\(random.seed))")
+        let node = SimNode(configuration: SimNodeConfiguration(seed: 47, initialBlocks: 300, transactionsPerBlock: 3,
+                                                               addressPoolSize: 300))
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        let environment = WalletStatsProcessHarness.environment(database: database, extra: Self.environmentExtra)
+        func load() throws {
+            try QuietScrape.run(database: database, nodeURL: url)
+            try QuietCopyRaw.run(database: database)
+        }
+        func changeChain() throws {
+            if random.next() % 3 == 0 {
+                let depth = Int.random(in: 1...10, using: &random)
+                node.reorganize(depth: depth, newLength: max(1, depth + Int.random(in: -2...4, using: &random)))
+            } else {
+                node.mine(Int.random(in: 1...40, using: &random))
+            }
+            try load()
+        }
+        try load()
+
+        var runs: [Run] = []
+        var iteration = 0
+        func killsInside() -> Int { runs.filter { $0.killed && $0.moment == .insideTransaction && $0.momentSeen }.count }
+        while runs.filter(\.killed).count < 20 || killsInside() < 8 {
+            try #require(iteration < 80, "only \(killsInside()) kills inside the transaction in \(iteration) runs: \(runs)")
+            try changeChain()
+            // Every fourth run recomputes everything: a longer transaction to be killed in.
+            let arguments = iteration % 4 == 3 ? ["--full"] : []
+            let moment = Moment.allCases[iteration % Moment.allCases.count]
+            let process = try WalletStatsProcessHarness.tool.start(arguments, environment: environment)
+            var seen = false
+            switch moment {
+            case .soonAfterStart:
+                Thread.sleep(forTimeInterval: Double(Int.random(in: 5...300, using: &random)) / 1_000)
+            case .insideTransaction:
+                seen = try Self.wait(for: process) { try Self.isInsideTransaction(connection) }
+                Thread.sleep(forTimeInterval: Double(Int.random(in: 0...3_000, using: &random)) / 1_000_000)
+            }
+            // Every fifth run, the chain changes while the tool runs (its snapshot must not see half of it).
+            let changedDuringRun = iteration % 5 == 4 && process.isRunning
+            if changedDuringRun { try changeChain() }
+            process.killHard()
+            runs.append(Run(iteration: iteration, arguments: arguments, moment: moment, momentSeen: seen,
+                            changedDuringRun: changedDuringRun, result: process.wait(timeout: .seconds(60))))
+            iteration += 1
+        }
+        for run in runs { print("  \(run)") }
+        #expect(runs.allSatisfy { $0.killed || $0.result.status == 0 || $0.result.status == ExitStatus.busy.rawValue },
+                "\(runs)")
+
+        let final = try WalletStatsProcessHarness.runToCompletion(environment: environment)
+        try #require(final.result.status == 0 && !final.result.signaled, "the run after the kills failed: \(final.result)")
+        let afterKills = try QuietWalletStats.state(database)
+        let lastSequence = try connection.query("SELECT max(sequence) FROM chain.block_changes")[0].int64(0)
+        #expect(afterKills.cursor == lastSequence)
+        let repeated = try WalletStatsProcessHarness.runToCompletion(environment: environment)
+        #expect(repeated.result.standardOutput.hasPrefix("wallet-stats: 0 blocks"), "\(repeated.result)")
+        #expect(try QuietWalletStats.state(database) == afterKills)
+
+        let full = try WalletStatsProcessHarness.runToCompletion(["--full"], environment: environment)
+        try #require(full.result.status == 0, "\(full.result)")
+        let recomputed = try QuietWalletStats.state(database)
+        print("after \(runs.filter(\.killed).count) kills (\(killsInside()) inside the transaction): \(afterKills)")
+        #expect(recomputed == afterKills, "\(recomputed.differences(from: afterKills))")
+
+        let clean = try TestDatabase.create()
+        defer { try? clean.drop() }
+        try QuietScrape.run(database: clean, nodeURL: url)
+        try QuietCopyRaw.run(database: clean)
+        let cleanRun = try WalletStatsProcessHarness.tool.run(
+            [], environment: WalletStatsProcessHarness.environment(database: clean, extra: Self.environmentExtra))
+        try #require(cleanRun.status == 0, "\(cleanRun)")
+        let cleanState = try QuietWalletStats.state(clean)
+        #expect(cleanState.withoutCursor == afterKills.withoutCursor, "\(cleanState.differences(from: afterKills))")
+
+        // Killed runs are abandoned or never recorded; nothing is left running or failed.
+        let statuses = try WalletStatsProcessHarness.jobRuns(database).map(\.status)
+        #expect(!statuses.contains("running") && !statuses.contains("failure"), "\(statuses)")
+        #expect(statuses.suffix(3) == ["success", "success", "success"], "\(statuses)")
+    }
+}
