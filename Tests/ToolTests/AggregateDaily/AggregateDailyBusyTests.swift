@@ -10,9 +10,9 @@ struct AggregateDailyBusyTests {
     @Test("while another session holds the lock: exit 3, one line about the lock, nothing changed", .temporaryDatabase)
     func busyWhileLockIsHeld() throws {
         let database = try TestDatabase.current
-        var chain = try AggregateDailyProcessHarness.craftThreeBlocks(database)
-        let environment = AggregateDailyProcessHarness.environment(database: database)
-        let tool = AggregateDailyProcessHarness.tool
+        var chain = try AnalyticsToolHarness.craftThreeBlocks(database)
+        let environment = AnalyticsToolHarness.aggregateDaily.environment(database: database)
+        let tool = AnalyticsToolHarness.aggregateDaily.tool
         let first = try tool.run([], environment: environment)
         try #require(first.status == 0, "\(first)")
         try chain.mine(time: 1_704_153_600 + 86_400, coinbase: [CraftedPayment("1Dee", 5_000_000_000)])
@@ -25,7 +25,7 @@ struct AggregateDailyBusyTests {
         #expect(busy.standardError.hasPrefix("aggregate-daily: error: ") && busy.standardError.contains("lock"), "\(busy)")
         #expect(busy.standardError.split(separator: "\n").count == 1 && busy.standardOutput.isEmpty, "\(busy)")
         #expect(try QuietAggregateDaily.state(database) == before)
-        #expect(try AggregateDailyProcessHarness.jobRuns(database).map(\.status) == ["success", "busy"])
+        #expect(try AnalyticsToolHarness.aggregateDaily.jobRuns(database).map(\.status) == ["success", "busy"])
 
         try lock.release(on: holder)
         let after = try tool.run([], environment: environment)

@@ -7,7 +7,7 @@ import Testing
 /// line a person can act on, no password shown, and under cron nothing but the summary line.
 @Suite("aggregate-daily: exit codes and messages")
 struct AggregateDailyExitCodeTests {
-    private let tool = AggregateDailyProcessHarness.tool
+    private let tool = AnalyticsToolHarness.aggregateDaily.tool
     /// Usage errors must be found before any connection is tried: this database does not exist.
     private let unreachable = ["DATABASE_URL": "postgresql://etl:db-secret-8841@127.0.0.1:1/analytics"]
 
@@ -53,8 +53,8 @@ struct AggregateDailyExitCodeTests {
     @Test("under cron a run prints one summary line on stdout and nothing on stderr", .temporaryDatabase)
     func quietOnSuccess() throws {
         let database = try TestDatabase.current
-        var chain = try AggregateDailyProcessHarness.craftThreeBlocks(database)
-        let environment = AggregateDailyProcessHarness.environment(database: database)
+        var chain = try AnalyticsToolHarness.craftThreeBlocks(database)
+        let environment = AnalyticsToolHarness.aggregateDaily.environment(database: database)
 
         let first = try tool.run([], environment: environment)
         #expect(first.status == 0 && !first.signaled, "\(first)")
@@ -79,6 +79,6 @@ struct AggregateDailyExitCodeTests {
         let range = try tool.run(["--from", "2024-01-02", "--to", "2024-01-02"], environment: environment)
         #expect(range.status == 0 && range.standardError.isEmpty, "\(range)")
         #expect(range.standardOutput.hasPrefix("aggregate-daily: 2 blocks (1 days, 0 rows written) 2..3 in "), "\(range)")
-        #expect(try AggregateDailyProcessHarness.jobRuns(database).map(\.status) == Array(repeating: "success", count: 5))
+        #expect(try AnalyticsToolHarness.aggregateDaily.jobRuns(database).map(\.status) == Array(repeating: "success", count: 5))
     }
 }

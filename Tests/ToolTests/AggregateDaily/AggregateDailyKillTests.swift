@@ -59,7 +59,7 @@ struct AggregateDailyKillTests {
         defer { node.stop() }
         let database = try TestDatabase.current
         let connection = try database.connect()
-        let environment = AggregateDailyProcessHarness.environment(database: database)
+        let environment = AnalyticsToolHarness.aggregateDaily.environment(database: database)
         func load() throws {
             try QuietScrape.run(database: database, nodeURL: url)
             try QuietCopyRaw.run(database: database)
@@ -83,7 +83,7 @@ struct AggregateDailyKillTests {
             // Every fourth run recomputes everything: a longer transaction to be killed in.
             let arguments = iteration % 4 == 3 ? ["--full"] : []
             let moment = Moment.allCases[iteration % Moment.allCases.count]
-            let process = try AggregateDailyProcessHarness.tool.start(arguments, environment: environment)
+            let process = try AnalyticsToolHarness.aggregateDaily.tool.start(arguments, environment: environment)
             var seen = false
             switch moment {
             case .soonAfterStart:
@@ -101,13 +101,13 @@ struct AggregateDailyKillTests {
         #expect(runs.allSatisfy { $0.killed || $0.result.status == 0 || $0.result.status == ExitStatus.busy.rawValue },
                 "\(runs)")
 
-        let final = try AggregateDailyProcessHarness.runToCompletion(environment: environment)
+        let final = try AnalyticsToolHarness.aggregateDaily.runToCompletion(environment: environment)
         try #require(final.result.status == 0 && !final.result.signaled, "the run after the kills failed: \(final.result)")
         let afterKills = try QuietAggregateDaily.state(database)
         let lastSequence = try connection.query("SELECT max(sequence) FROM chain.block_changes")[0].int64(0)
         #expect(afterKills.cursor == lastSequence)
 
-        let full = try AggregateDailyProcessHarness.runToCompletion(["--full"], environment: environment)
+        let full = try AnalyticsToolHarness.aggregateDaily.runToCompletion(["--full"], environment: environment)
         try #require(full.result.status == 0, "\(full.result)")
         #expect(full.result.standardOutput.contains(" 0 rows written"), "\(full.result)")
         let recomputed = try QuietAggregateDaily.state(database)
@@ -115,7 +115,7 @@ struct AggregateDailyKillTests {
         #expect(recomputed == afterKills, "\(recomputed.differences(from: afterKills))")
 
         // Killed runs are abandoned or never started; nothing is left running or failed.
-        let statuses = try AggregateDailyProcessHarness.jobRuns(database).map(\.status)
+        let statuses = try AnalyticsToolHarness.aggregateDaily.jobRuns(database).map(\.status)
         #expect(!statuses.contains("running") && !statuses.contains("failure"), "\(statuses)")
         #expect(statuses.suffix(2) == ["success", "success"], "\(statuses)")
     }

@@ -10,9 +10,9 @@ struct WalletStatsBusyTests {
     @Test("while another session holds the lock: exit 3, one line about the lock, nothing changed", .temporaryDatabase)
     func busyWhileLockIsHeld() throws {
         let database = try TestDatabase.current
-        var chain = try WalletStatsProcessHarness.craftThreeBlocks(database)
-        let environment = WalletStatsProcessHarness.environment(database: database)
-        let tool = WalletStatsProcessHarness.tool
+        var chain = try AnalyticsToolHarness.craftThreeBlocks(database)
+        let environment = AnalyticsToolHarness.walletStats.environment(database: database)
+        let tool = AnalyticsToolHarness.walletStats.tool
         try #require(try tool.run([], environment: environment).status == 0)
         try chain.mine(time: 1_704_153_600 + 900, coinbase: [CraftedPayment("1Dee", 5_000_000_000)])
         let before = try QuietWalletStats.state(database)
@@ -28,7 +28,7 @@ struct WalletStatsBusyTests {
         #expect(busyImport.status == ExitStatus.busy.rawValue, "\(busyImport)")
         #expect(try QuietWalletStats.state(database) == before)
         #expect(try WalletStatsProcessHarness.labels(database).isEmpty)
-        #expect(try WalletStatsProcessHarness.jobRuns(database).map(\.status) == ["success", "busy"])
+        #expect(try AnalyticsToolHarness.walletStats.jobRuns(database).map(\.status) == ["success", "busy"])
 
         try lock.release(on: holder)
         let after = try tool.run([], environment: environment)

@@ -7,7 +7,7 @@ import Testing
 /// codes, one actionable line on stderr, no password shown, quiet under cron except the summary line.
 @Suite("wallet-stats: exit codes, messages and subcommands")
 struct WalletStatsExitCodeTests {
-    private let tool = WalletStatsProcessHarness.tool
+    private let tool = AnalyticsToolHarness.walletStats.tool
 
     private func expectOneErrorLine(_ run: ToolProcess.Result, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(run.standardError.hasPrefix("wallet-stats: error: "), "\(run)", sourceLocation: sourceLocation)
@@ -18,8 +18,8 @@ struct WalletStatsExitCodeTests {
     @Test("a run prints one summary line and nothing on stderr; a second run finds nothing to do", .temporaryDatabase)
     func quietOnSuccess() throws {
         let database = try TestDatabase.current
-        var chain = try WalletStatsProcessHarness.craftThreeBlocks(database)
-        let environment = WalletStatsProcessHarness.environment(database: database)
+        var chain = try AnalyticsToolHarness.craftThreeBlocks(database)
+        let environment = AnalyticsToolHarness.walletStats.environment(database: database)
         let first = try tool.run([], environment: environment)
         #expect(first.status == 0 && !first.signaled, "\(first)")
         #expect(first.standardOutput.hasPrefix("wallet-stats: 3 blocks (3 addresses rebuilt, 3 non-empty addresses) 0..2 in "),
@@ -35,7 +35,7 @@ struct WalletStatsExitCodeTests {
         let idle = try tool.run([], environment: environment)
         #expect(idle.status == 0 && idle.standardError.isEmpty, "\(idle)")
         #expect(idle.standardOutput.hasPrefix("wallet-stats: 0 blocks (4 non-empty addresses) in "), "\(idle)")
-        #expect(try WalletStatsProcessHarness.jobRuns(database).map(\.status) == ["success", "success", "success"])
+        #expect(try AnalyticsToolHarness.walletStats.jobRuns(database).map(\.status) == ["success", "success", "success"])
     }
 
     @Test("a database that is down: non-zero within seconds, naming host and port, without the password")
@@ -72,8 +72,8 @@ struct WalletStatsExitCodeTests {
           .temporaryDatabase)
     func labelsImportAndList() throws {
         let database = try TestDatabase.current
-        try WalletStatsProcessHarness.craftThreeBlocks(database)
-        let environment = WalletStatsProcessHarness.environment(database: database)
+        try AnalyticsToolHarness.craftThreeBlocks(database)
+        let environment = AnalyticsToolHarness.walletStats.environment(database: database)
         var bytes = Array("address,label,category\n1Ann,Ann,Mining\n1Ben,Ben,Caf".utf8)
         bytes += [0xE9, 0x0A]
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv").path
@@ -103,8 +103,8 @@ struct WalletStatsExitCodeTests {
     @Test("watch add, list and remove", .temporaryDatabase)
     func watch() throws {
         let database = try TestDatabase.current
-        try WalletStatsProcessHarness.craftThreeBlocks(database)
-        let environment = WalletStatsProcessHarness.environment(database: database)
+        try AnalyticsToolHarness.craftThreeBlocks(database)
+        let environment = AnalyticsToolHarness.walletStats.environment(database: database)
         #expect(try tool.run([], environment: environment).status == 0)
 
         let added = try tool.run(["watch", "add", "1Ben", "--owner", "Ben"], environment: environment)

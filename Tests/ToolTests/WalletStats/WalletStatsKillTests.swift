@@ -64,7 +64,7 @@ struct WalletStatsKillTests {
         defer { node.stop() }
         let database = try TestDatabase.current
         let connection = try database.connect()
-        let environment = WalletStatsProcessHarness.environment(database: database, extra: Self.environmentExtra)
+        let environment = AnalyticsToolHarness.walletStats.environment(database: database, extra: Self.environmentExtra)
         func load() throws {
             try QuietScrape.run(database: database, nodeURL: url)
             try QuietCopyRaw.run(database: database)
@@ -89,7 +89,7 @@ struct WalletStatsKillTests {
             // Every fourth run recomputes everything: a longer transaction to be killed in.
             let arguments = iteration % 4 == 3 ? ["--full"] : []
             let moment = Moment.allCases[iteration % Moment.allCases.count]
-            let process = try WalletStatsProcessHarness.tool.start(arguments, environment: environment)
+            let process = try AnalyticsToolHarness.walletStats.tool.start(arguments, environment: environment)
             var seen = false
             switch moment {
             case .soonAfterStart:
@@ -110,16 +110,16 @@ struct WalletStatsKillTests {
         #expect(runs.allSatisfy { $0.killed || $0.result.status == 0 || $0.result.status == ExitStatus.busy.rawValue },
                 "\(runs)")
 
-        let final = try WalletStatsProcessHarness.runToCompletion(environment: environment)
+        let final = try AnalyticsToolHarness.walletStats.runToCompletion(environment: environment)
         try #require(final.result.status == 0 && !final.result.signaled, "the run after the kills failed: \(final.result)")
         let afterKills = try QuietWalletStats.state(database)
         let lastSequence = try connection.query("SELECT max(sequence) FROM chain.block_changes")[0].int64(0)
         #expect(afterKills.cursor == lastSequence)
-        let repeated = try WalletStatsProcessHarness.runToCompletion(environment: environment)
+        let repeated = try AnalyticsToolHarness.walletStats.runToCompletion(environment: environment)
         #expect(repeated.result.standardOutput.hasPrefix("wallet-stats: 0 blocks"), "\(repeated.result)")
         #expect(try QuietWalletStats.state(database) == afterKills)
 
-        let full = try WalletStatsProcessHarness.runToCompletion(["--full"], environment: environment)
+        let full = try AnalyticsToolHarness.walletStats.runToCompletion(["--full"], environment: environment)
         try #require(full.result.status == 0, "\(full.result)")
         let recomputed = try QuietWalletStats.state(database)
         print("after \(runs.filter(\.killed).count) kills (\(killsInside()) inside the transaction): \(afterKills)")
@@ -129,14 +129,14 @@ struct WalletStatsKillTests {
         defer { try? clean.drop() }
         try QuietScrape.run(database: clean, nodeURL: url)
         try QuietCopyRaw.run(database: clean)
-        let cleanRun = try WalletStatsProcessHarness.tool.run(
-            [], environment: WalletStatsProcessHarness.environment(database: clean, extra: Self.environmentExtra))
+        let cleanRun = try AnalyticsToolHarness.walletStats.tool.run(
+            [], environment: AnalyticsToolHarness.walletStats.environment(database: clean, extra: Self.environmentExtra))
         try #require(cleanRun.status == 0, "\(cleanRun)")
         let cleanState = try QuietWalletStats.state(clean)
         #expect(cleanState.withoutCursor == afterKills.withoutCursor, "\(cleanState.differences(from: afterKills))")
 
         // Killed runs are abandoned or never recorded; nothing is left running or failed.
-        let statuses = try WalletStatsProcessHarness.jobRuns(database).map(\.status)
+        let statuses = try AnalyticsToolHarness.walletStats.jobRuns(database).map(\.status)
         #expect(!statuses.contains("running") && !statuses.contains("failure"), "\(statuses)")
         #expect(statuses.suffix(3) == ["success", "success", "success"], "\(statuses)")
     }
