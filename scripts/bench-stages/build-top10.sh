@@ -41,7 +41,7 @@ build_top10_generate() {
     started=$(now)
     psql -X -q -v ON_ERROR_STOP=1 -d "$database" -v blocks="$blocks" -v per_block="$per_block" \
         -v addresses="$addresses" -v recent="$recent" <<'SQL'
-DROP INDEX chain.transactions_txid_idx, chain.address_movements_address_idx, stats.address_stats_balance_idx;
+DROP INDEX chain.transactions_txid_idx, chain.address_movements_address_idx;
 INSERT INTO chain.blocks (height, hash, prev_hash, time, size, weight, tx_count, difficulty, input_count,
                           output_count, supply)
 SELECT h, md5('block' || h) || md5('hash' || h), md5('block' || (h - 1)) || md5('hash' || (h - 1)),
@@ -77,7 +77,6 @@ SELECT 'bc1qaddr' || a, CASE WHEN a % 5 = 0 THEN 0 ELSE (a * 2654435761) % 10000
 FROM generate_series(0, :addresses - 1) AS a;
 CREATE INDEX transactions_txid_idx ON chain.transactions (txid);
 CREATE INDEX address_movements_address_idx ON chain.address_movements (address, block_height);
-CREATE INDEX address_stats_balance_idx ON stats.address_stats (balance DESC, address COLLATE "C") WHERE balance > 0;
 ANALYZE;
 SQL
     log "build-top10: data generated in $(elapsed "$started" "$(now)") s"
