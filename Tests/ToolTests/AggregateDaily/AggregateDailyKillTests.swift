@@ -30,26 +30,6 @@ struct AggregateDailyKillTests {
         }
     }
 
-    /// Whether an aggregate-daily session is inside a transaction that has started writing the stats tables.
-    private static func isWriting(_ connection: PostgresConnection) throws -> Bool {
-        try connection.query("""
-            SELECT count(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name = 'chain-etl aggregate-daily'
-              AND xact_start IS NOT NULL AND state IN ('active', 'idle in transaction')
-              AND query LIKE '%stats.%'
-            """)[0].int(0) > 0
-    }
-
-    /// Polls until `condition` holds while the process runs (true), or it ends or 20 s pass (false).
-    private static func wait(for process: ToolProcess, until condition: () throws -> Bool) throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while process.isRunning, ContinuousClock.now < deadline {
-            if try condition() { return process.isRunning }
-            Thread.sleep(forTimeInterval: 0.0005)
-        }
-        return false
-    }
-
     @Test("killed at random moments between growth and reorgs, then rerun: the state equals --full", .temporaryDatabase)
     func killsThenRerunEqualFull() throws {
         var random = SeededGenerator.fromEnvironment()
@@ -89,7 +69,9 @@ struct AggregateDailyKillTests {
             case .soonAfterStart:
                 Thread.sleep(forTimeInterval: Double(Int.random(in: 5...250, using: &random)) / 1_000)
             case .insideWrite:
-                seen = try Self.wait(for: process) { try Self.isWriting(connection) }
+                seen = try KillLoop.wait(for: process, timeout: .seconds(20), interval: 0.0005) {
+                    try KillTarget.aggregateDaily.isWriting(on: connection)
+                }
                 Thread.sleep(forTimeInterval: Double(Int.random(in: 0...2_000, using: &random)) / 1_000_000)
             }
             process.killHard()

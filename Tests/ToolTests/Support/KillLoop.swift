@@ -81,12 +81,12 @@ struct KillLoop {
             case .soonAfterStart:
                 delay = .milliseconds(Int.random(in: 20...800, using: &random))
             case .afterFirstCommit:
-                seen = try waitWhileRunning(process) {
+                seen = try Self.wait(for: process) {
                     try target.progress(connection) > storedBefore
                 }
                 delay = .milliseconds(Int.random(in: 0...800, using: &random))
             case .insideWrite:
-                seen = try waitWhileRunning(process) { try isWriting(on: connection) }
+                seen = try Self.wait(for: process) { try target.isWriting(on: connection) }
                 delay = .microseconds(Int.random(in: 0...3_000, using: &random))
             }
             Thread.sleep(forTimeInterval: delay.seconds / 2)
@@ -103,26 +103,18 @@ struct KillLoop {
         return runs
     }
 
-    /// Polls `condition` until it holds (true) or the process ends or 30 s pass (false).
-    private func waitWhileRunning(_ process: ToolProcess, until condition: () throws -> Bool) throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
+    /// Polls `condition` every `interval` until it holds while `process` runs (true), or the process ends or
+    /// `timeout` passes (false): how a kill test waits for the moment it wants to kill in.
+    static func wait(
+        for process: ToolProcess, timeout: Duration = .seconds(30), interval: Double = 0.001,
+        until condition: () throws -> Bool
+    ) throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline {
             if try condition() { return process.isRunning }
-            Thread.sleep(forTimeInterval: 0.001)
+            Thread.sleep(forTimeInterval: interval)
         }
         return false
-    }
-
-    /// Whether the target's session is inside a transaction whose latest statement writes its output.
-    private func isWriting(on connection: PostgresConnection) throws -> Bool {
-        let conditions = target.writeStatements.indices.map { "query LIKE $\($0 + 2)" }
-        let parameters: [(any PostgresBindable)?] = [target.applicationName] + target.writeStatements
-        return try connection.query("""
-            SELECT count(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name = $1
-              AND xact_start IS NOT NULL AND state IN ('active', 'idle in transaction')
-              AND (\(conditions.joined(separator: " OR ")))
-            """, parameters)[0].int(0) > 0
     }
 
     /// Runs the target to its end, retrying while a killed run's session still holds the lock (exit 3: the

@@ -33,26 +33,6 @@ struct WalletStatsKillTests {
 
     private static let environmentExtra = ["ADDRESS_DAILY_DAYS": "2"]
 
-    /// Whether a wallet-stats session is inside its transaction (it writes only inside it).
-    private static func isInsideTransaction(_ connection: PostgresConnection) throws -> Bool {
-        try connection.query("""
-            SELECT count(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND application_name = 'chain-etl wallet-stats'
-              AND xact_start IS NOT NULL AND state IN ('active', 'idle in transaction')
-              AND (query LIKE '%ws\\_%' OR query LIKE '%stats.%')
-            """)[0].int(0) > 0
-    }
-
-    /// Polls until `condition` holds while the process runs (true), or it ends or 20 s pass (false).
-    private static func wait(for process: ToolProcess, until condition: () throws -> Bool) throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while process.isRunning, ContinuousClock.now < deadline {
-            if try condition() { return process.isRunning }
-            Thread.sleep(forTimeInterval: 0.0005)
-        }
-        return false
-    }
-
     @Test("killed 20+ times between and during growth and reorgs, then rerun: equals --full and a clean run",
           .temporaryDatabase)
     func killsThenRerunEqualFullAndCleanRun() throws {
@@ -95,7 +75,9 @@ struct WalletStatsKillTests {
             case .soonAfterStart:
                 Thread.sleep(forTimeInterval: Double(Int.random(in: 5...300, using: &random)) / 1_000)
             case .insideTransaction:
-                seen = try Self.wait(for: process) { try Self.isInsideTransaction(connection) }
+                seen = try KillLoop.wait(for: process, timeout: .seconds(20), interval: 0.0005) {
+                    try KillTarget.walletStats.isWriting(on: connection)
+                }
                 Thread.sleep(forTimeInterval: Double(Int.random(in: 0...3_000, using: &random)) / 1_000_000)
             }
             // Every fifth run, the chain changes while the tool runs (its snapshot must not see half of it).
