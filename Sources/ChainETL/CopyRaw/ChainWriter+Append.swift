@@ -9,8 +9,8 @@ extension ChainWriter {
         try checkLinks(of: blocks)
         try stage(blocks)
         let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
-        try resolveInputs(heights, rules: rules)
-        try markSpentOutputs(heights)
+        let located = try resolveInputs(heights, rules: rules)
+        try markSpentOutputs(heights, expecting: located)
         try storeTransactions(heights, computingInputTotals: !blocks.allSatisfy(\.isFullyResolved))
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
@@ -42,7 +42,9 @@ extension ChainWriter {
     /// Fills each staged input from the output it spends and stores it in `chain.inputs`. The output is the
     /// latest one with that txid and index before the input's place in the chain: of two BIP30 duplicates, the
     /// spendable one. Nothing is stored if any input is unresolvable or contradicts the node's `prevout`.
-    private func resolveInputs(_ heights: BatchHeights, rules: ValidationRules) throws {
+    /// Returns how many inputs were placed on an output of `chain.outputs` (the rest lie below the first copied
+    /// block), which is how many outputs the batch must mark spent.
+    private func resolveInputs(_ heights: BatchHeights, rules: ValidationRules) throws -> Int {
         let rows = try connection.query("""
             WITH resolved AS MATERIALIZED (
                 SELECT s.block_height, s.tx_index, s.n, s.txid, s.spent_txid, s.spent_n,
@@ -73,11 +75,14 @@ extension ChainWriter {
                 FROM resolved
                 WHERE NOT EXISTS (SELECT 1 FROM problem)
             )
-            SELECT block_height, txid, n, spent_txid, spent_n, reported_value, own_value, reported_address,
-                   own_address, spent_block_height
-            FROM problem
+            SELECT problem.block_height, problem.txid, problem.n, problem.spent_txid, problem.spent_n,
+                   problem.reported_value, problem.own_value, problem.reported_address, problem.own_address,
+                   problem.spent_block_height,
+                   (SELECT count(*) FROM resolved WHERE spent_block_height IS NOT NULL)
+            FROM (VALUES (1)) AS one LEFT JOIN problem ON true
             """, [rules.checks(.spentOutputKnown)])
-        guard let row = rows.first else { return }
+        let row = rows[0]
+        guard !row.isNull(0) else { return try row.int(10) }
         let height = try row.int64(0)
         let place = "input \(try row.int(2)) of transaction \(try row.string(1))"
         let spent = "\(try row.string(3)):\(try row.int(4))"
@@ -96,7 +101,7 @@ extension ChainWriter {
     /// Sets `spent_height` on every output the batch spends. An output already spent, or spent twice in the
     /// batch, is a double spend: refused under `spent_output_known`, whatever the rules, because no valid
     /// chain has one.
-    private func markSpentOutputs(_ heights: BatchHeights) throws {
+    private func markSpentOutputs(_ heights: BatchHeights, expecting located: Int) throws {
         let marked = try connection.execute("""
             UPDATE chain.outputs o SET spent_height = i.block_height
             FROM chain.inputs i
@@ -104,10 +109,7 @@ extension ChainWriter {
               AND o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
               AND o.spent_height IS NULL
             """, [heights.first, heights.last])
-        let located = try connection.query("""
-            SELECT count(*) FROM chain.inputs WHERE block_height BETWEEN $1 AND $2 AND spent_block_height IS NOT NULL
-            """, [heights.first, heights.last])
-        guard try located.first?.int(0) != marked else { return }
+        guard located != marked else { return }
         // The culprit is the first input, in chain order, whose output was spent before it: below the batch (a
         // spent_height the update above left alone) or by an earlier input of the batch. Which of two spenders
         // the update marked is arbitrary, so it cannot tell; blaming the first block of the batch would

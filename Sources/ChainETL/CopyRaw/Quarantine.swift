@@ -27,15 +27,4 @@ public struct Quarantine {
             UPDATE etl.quarantine SET resolved_at = now() WHERE resolved_at IS NULL AND hash = ANY($1::text[])
             """, [PostgresArray(hashes)])
     }
-
-    /// The open entries, oldest first: what holds copy-raw back.
-    public func open() throws -> [BlockValidationFailure] {
-        try connection.query("""
-            SELECT height, hash, rule, reason FROM etl.quarantine WHERE resolved_at IS NULL ORDER BY first_seen_at
-            """).map { row in
-            BlockValidationFailure(
-                height: try row.int64(0), hash: try row.string(1),
-                rule: ValidationRule(rawValue: try row.string(2)) ?? .readable, reason: try row.string(3))
-        }
-    }
 }

@@ -53,6 +53,8 @@ public struct RawCopier {
             }
             guard let last = events.last else { break }
             let plan = ChangePlan(events: events)
+            let joined = plan.steps.filter { $0.change == .joined }.map(\.hash)
+            let sizes = try raw.read("reading landed block sizes") { try $0.transactionCounts(hashes: joined) }
             var index = plan.steps.startIndex
             while index < plan.steps.endIndex {
                 let step = plan.steps[index]
@@ -60,7 +62,7 @@ public struct RawCopier {
                     try remove(step)
                     index += 1
                 } else {
-                    let batch = try nextBatch(of: plan.steps[index...])
+                    let batch = nextBatch(of: plan.steps[index...], sizes: sizes)
                     try copy(batch)
                     index += batch.count
                 }
@@ -91,9 +93,8 @@ public struct RawCopier {
     }
 
     /// The leading run of joins in `steps`, cut at the commit size.
-    private func nextBatch(of steps: ArraySlice<ChainEvent>) throws -> [ChainEvent] {
+    private func nextBatch(of steps: ArraySlice<ChainEvent>, sizes counts: [String: Int]) -> [ChainEvent] {
         let joins = Array(steps.prefix { $0.change == .joined }.prefix(options.blocksPerCommit))
-        let counts = try raw.read("reading landed block sizes") { try $0.transactionCounts(hashes: joins.map(\.hash)) }
         var batch: [ChainEvent] = []
         var transactions = 0
         for join in joins {
