@@ -18,7 +18,7 @@ public enum CopyRawJob {
             connectionString: configuration.databaseURL, applicationName: "chain-etl copy-raw", logger: logger)
         let raw = try RawDatabaseReader(
             connectionString: configuration.rawDatabaseURL, retryPolicy: options.retryPolicy, logger: logger)
-        try raw.withConnection { connection in
+        try raw.withConnection("migrating the raw database") { connection in
             try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
         }
         try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track, ChainSchema.track])

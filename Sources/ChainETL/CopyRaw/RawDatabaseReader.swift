@@ -18,11 +18,20 @@ public final class RawDatabaseReader {
 
     /// Runs `body` on the landing zone; on a lost connection reconnects and runs it again.
     public func read<Value>(_ what: @autoclosure () -> String, _ body: (LandingZone) throws -> Value) throws -> Value {
+        try withConnection(what()) { try body(LandingZone(connection: $0)) }
+    }
+
+    /// Runs `body` on the raw database's connection (migrations, pruning, reads); on a lost connection
+    /// reconnects and runs it again, so `body` must be repeatable (every use here is idempotent).
+    @discardableResult
+    public func withConnection<Value>(
+        _ what: @autoclosure () -> String, _ body: (PostgresConnection) throws -> Value
+    ) throws -> Value {
         try retrying(retryPolicy, logger: logger, what()) {
             let current = try connection ?? Self.connect(connectionString, logger: logger)
             connection = current
             do {
-                return try body(LandingZone(connection: current))
+                return try body(current)
             } catch let error as PostgresError where error.kind == .connectionLost || !current.isOpen {
                 connection = nil
                 throw PostgresError(
@@ -30,14 +39,6 @@ public final class RawDatabaseReader {
                     statement: error.statement, advice: error.advice, isRetryable: true)
             }
         }
-    }
-
-    /// The open connection, for work that needs the raw database directly (migrations, pruning).
-    @discardableResult
-    public func withConnection<Value>(_ body: (PostgresConnection) throws -> Value) throws -> Value {
-        let current = try connection ?? Self.connect(connectionString, logger: logger)
-        connection = current
-        return try body(current)
     }
 
     private static func connect(_ connectionString: String, logger: Logger) throws -> PostgresConnection {
