@@ -23,7 +23,7 @@ public struct RawCopier {
     let onProgress: (Progress) -> Void
     private let cursor = ConsumerCursor(consumer: "copy-raw")
     private var summary = CopyRawSummary()
-    private var validator: BlockValidator
+    private let batchReader: LandedBatchReader
     private let rules: ValidationRules
     private var targetHeight: Int64?
 
@@ -38,7 +38,7 @@ public struct RawCopier {
         self.logger = logger
         self.onProgress = onProgress
         rules = try ValidationRules.load(from: analytics, parameters: parameters)
-        validator = BlockValidator(rules: rules, parameters: parameters)
+        batchReader = LandedBatchReader(raw: raw, rules: rules, parameters: parameters)
     }
 
     /// Copies everything pending; returns what it did. Throws `BlockValidationFailure` after quarantining a
@@ -55,16 +55,19 @@ public struct RawCopier {
             let plan = ChangePlan(events: events)
             let joined = plan.steps.filter { $0.change == .joined }.map(\.hash)
             let sizes = try raw.read("reading landed block sizes") { try $0.transactionCounts(hashes: joined) }
-            var index = plan.steps.startIndex
-            while index < plan.steps.endIndex {
-                let step = plan.steps[index]
-                if step.change == .left {
-                    try remove(step)
-                    index += 1
-                } else {
-                    let batch = nextBatch(of: plan.steps[index...], sizes: sizes)
-                    try copy(batch)
-                    index += batch.count
+            let steps = windowSteps(of: plan, sizes: sizes)
+            let batches = steps.compactMap(\.batch)
+            // The next batch is read and parsed on another thread while this one is written.
+            let reader = batchReader
+            let prefetcher = Prefetcher(count: batches.count) { try reader.read(batches[$0]) }
+            defer { prefetcher.stop() }
+            for step in steps {
+                switch step {
+                case .remove(let event):
+                    try remove(event)
+                case .copy(let batch):
+                    guard let derived = try prefetcher.next() else { throw PrefetchEndedEarlyError() }
+                    try write(derived, of: batch)
                 }
             }
             // Events that cancelled out after the last step still have to be passed.
@@ -92,6 +95,34 @@ public struct RawCopier {
         if removed { summary.blocksRemoved += 1 }
     }
 
+    /// One step of an event window: take a block out, or copy a batch of joined blocks.
+    private enum WindowStep {
+        case remove(ChainEvent)
+        case copy([ChainEvent])
+
+        var batch: [ChainEvent]? {
+            if case .copy(let batch) = self { batch } else { nil }
+        }
+    }
+
+    /// The window's changes in order: each 'left' on its own, runs of joins cut into batches.
+    private func windowSteps(of plan: ChangePlan, sizes: [String: Int]) -> [WindowStep] {
+        var steps: [WindowStep] = []
+        var index = plan.steps.startIndex
+        while index < plan.steps.endIndex {
+            let step = plan.steps[index]
+            if step.change == .left {
+                steps.append(.remove(step))
+                index += 1
+            } else {
+                let batch = nextBatch(of: plan.steps[index...], sizes: sizes)
+                steps.append(.copy(batch))
+                index += batch.count
+            }
+        }
+        return steps
+    }
+
     /// The leading run of joins in `steps`, cut at the commit size.
     private func nextBatch(of steps: ArraySlice<ChainEvent>, sizes counts: [String: Int]) -> [ChainEvent] {
         let joins = Array(steps.prefix { $0.change == .joined }.prefix(options.blocksPerCommit))
@@ -106,51 +137,19 @@ public struct RawCopier {
         return batch
     }
 
-    /// Reads, derives, validates and writes `batch`. On a refused block, commits the blocks before it,
-    /// quarantines it and throws.
-    private mutating func copy(_ batch: [ChainEvent]) throws {
-        var rows: [BlockRows] = []
-        var refused: BlockValidationFailure?
-        try raw.read("reading landed blocks") { landingZone in
-            // A dropped connection repeats the whole read, so start from nothing each time.
-            rows = []
-            rows.reserveCapacity(batch.count)
-            refused = nil
-            try landingZone.forEachStoredBlock(hashes: batch.map(\.hash)) { block in
-                guard refused == nil else { return }
-                do {
-                    rows.append(try derive(block))
-                } catch let failure as BlockValidationFailure {
-                    refused = failure
-                }
-            }
-        }
+    /// Writes a read batch. On a refused block, commits the blocks before it, quarantines it and throws.
+    private mutating func write(_ derived: DerivedBatch, of batch: [ChainEvent]) throws {
+        var refused = derived.refused
         let sequences = Dictionary(batch.map { ($0.hash, $0.sequence) }, uniquingKeysWith: max)
         do {
-            try write(rows[...], sequences: sequences)
+            try write(derived.rows[...], sequences: sequences)
         } catch let failure as BlockValidationFailure {
-            try write(rows.prefix { $0.block.height < failure.height }, sequences: sequences)
+            try write(derived.rows.prefix { $0.block.height < failure.height }, sequences: sequences)
             refused = failure
         }
         if let refused {
             try Quarantine(connection: analytics).record(refused)
             throw refused
-        }
-    }
-
-    /// The rows of one landed block, validated by the rules that need only the block.
-    private mutating func derive(_ block: StoredBlock) throws(BlockValidationFailure) -> BlockRows {
-        do {
-            let verbose = try LandedBlockText.verboseBlock(
-                format: block.format, body: block.body, transactions: block.transactions, height: block.height,
-                hash: block.hash)
-            let rows = try BlockRows(block: verbose, amounts: AmountRules(parameters: parameters))
-            try validator.validate(rows, of: verbose, stored: block)
-            return rows
-        } catch let failure as BlockValidationFailure {
-            throw failure
-        } catch {
-            throw BlockValidationFailure(height: block.height, hash: block.hash, rule: .readable, reason: "\(error)")
         }
     }
 

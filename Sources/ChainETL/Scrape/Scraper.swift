@@ -37,7 +37,7 @@ public final class Scraper {
     /// reconciliation, a bounded number of times.
     public func run() throws -> ScrapeSummary {
         for _ in 0..<Self.maximumRounds {
-            if try runRound() == .finished { return summary }
+            if try runRoundNoticingShorterChain() == .finished { return summary }
             logger.info("the node's chain changed during the run; reconciling again")
         }
         throw ChainKeepsChangingError(rounds: Self.maximumRounds)
@@ -46,6 +46,18 @@ public final class Scraper {
     private static let maximumRounds = 5
 
     private enum RoundOutcome { case finished, chainChanged }
+
+    /// A reorg to a shorter branch during the round makes the node refuse heights it had a moment ago
+    /// (`getblockhash` answers -8 "Block height out of range"). That is a chain change like any other, not a
+    /// failure: what was committed before it is consistent, and the next round reconciles from there.
+    private func runRoundNoticingShorterChain() throws -> RoundOutcome {
+        do {
+            return try runRound()
+        } catch let error as JSONRPCError where error.code == .invalidParameter {
+            guard let seenTip = summary.nodeTip, try source.bestHeight() < seenTip else { throw error }
+            return .chainChanged
+        }
+    }
 
     private func runRound() throws -> RoundOutcome {
         let nodeTip = try source.bestHeight()

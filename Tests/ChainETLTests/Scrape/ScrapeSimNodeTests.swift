@@ -89,6 +89,26 @@ struct ScrapeSimNodeTests {
         #expect(try LandingZoneSnapshot.read(database).bestChain == nodeChain(node))
     }
 
+    @Test("a reorg to a shorter branch during the run, above heights not yet asked for, is followed, not a failure")
+    func shorterBranchDuringRun() throws {
+        // Hashes are asked for 1,000 heights at a time. The reorg comes while the first thousand blocks are
+        // fetched and leaves the node's tip below 1,000, so the node refuses the next `getblockhash` batch
+        // ("Block height out of range"): the run must take that as the chain change it is.
+        let node = makeNode(blocks: 1_030, transactions: 1)
+        let heightBefore = node.blockCount
+        let interceptor = InterceptingNode(node: node, reorganizingAfter: 600, depth: 40, newLength: 5)
+        let server = try LoopbackHTTPServer(handler: interceptor)
+        defer { server.stop() }
+        let database = try TestDatabase.current
+        let summary = try QuietScrape.run(database: database, nodeURL: "http://simnode:simnode@127.0.0.1:\(server.port)") {
+            $0.concurrency = 2
+            $0.blocksPerCommit = 50
+        }
+        #expect(node.blockCount == heightBefore - 35 && node.blockCount < 1_000)
+        #expect(summary.reorgDepths.count == 1)
+        #expect(try LandingZoneSnapshot.read(database).bestChain == nodeChain(node))
+    }
+
     @Test("a reorg deeper than --max-reorg-depth stops the run and changes nothing")
     func reorgTooDeep() throws {
         let node = makeNode(blocks: 60, transactions: 2)

@@ -38,6 +38,7 @@ struct KillLoop {
         var description: String {
             "run \(iteration) pid \(pid): \(killed ? "killed" : "exit \(result.status)") \(moment.rawValue)"
                 + "\(momentSeen ? "" : " (moment not seen)"), stored \(storedBefore) -> \(storedAfter)"
+                + (result.signaled || result.status == 0 ? "" : "; stderr: \(result.standardError.debugDescription)")
         }
     }
 
