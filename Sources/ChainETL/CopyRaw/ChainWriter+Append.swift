@@ -9,8 +9,7 @@ extension ChainWriter {
         try checkLinks(of: blocks)
         try stage(blocks)
         let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
-        let located = try resolveInputs(heights, rules: rules)
-        try markSpentOutputs(heights, expecting: located)
+        try resolveInputsMarkingSpent(heights, rules: rules)
         try storeTransactions(heights, computingInputTotals: !blocks.allSatisfy(\.isFullyResolved))
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
@@ -39,21 +38,25 @@ extension ChainWriter {
         }
     }
 
-    /// Fills each staged input from the output it spends and stores it in `chain.inputs`. The output is the
-    /// latest one with that txid and index before the input's place in the chain: of two BIP30 duplicates, the
-    /// spendable one. Nothing is stored if any input is unresolvable or contradicts the node's `prevout`.
-    /// Returns how many inputs were placed on an output of `chain.outputs` (the rest lie below the first copied
-    /// block), which is how many outputs the batch must mark spent.
-    private func resolveInputs(_ heights: BatchHeights, rules: ValidationRules) throws -> Int {
+    /// Fills each staged input from the output it spends, stores it in `chain.inputs` and sets that output's
+    /// `spent_height`, in one statement. The output is the latest one with that txid and index before the
+    /// input's place in the chain: of two BIP30 duplicates, the spendable one. It is found once, through the
+    /// `(txid, n)` index, and marked spent by its row address (`ctid`), so each input costs one index probe; a
+    /// join back on the key let the planner choose a scan of the whole outputs table per batch instead.
+    ///
+    /// Nothing is written if any input is unresolvable, contradicts the node's `prevout`, or spends an output
+    /// an earlier block already spent: the first such input in chain order is refused. Two inputs of the batch
+    /// spending the same output mark it once; the shortfall is then blamed on the later of them.
+    private func resolveInputsMarkingSpent(_ heights: BatchHeights, rules: ValidationRules) throws {
         let rows = try connection.query("""
             WITH resolved AS MATERIALIZED (
                 SELECT s.block_height, s.tx_index, s.n, s.txid, s.spent_txid, s.spent_n,
                        s.address AS reported_address, s.value AS reported_value,
-                       o.block_height AS spent_block_height, o.tx_index AS spent_tx_index,
-                       o.address AS own_address, o.value AS own_value
+                       o.ctid AS output_row, o.block_height AS spent_block_height, o.tx_index AS spent_tx_index,
+                       o.address AS own_address, o.value AS own_value, o.spent_height AS earlier_spend_height
                 FROM staged_inputs s
                 LEFT JOIN LATERAL (
-                    SELECT o.block_height, o.tx_index, o.address, o.value FROM chain.outputs o
+                    SELECT o.ctid, o.block_height, o.tx_index, o.address, o.value, o.spent_height FROM chain.outputs o
                     WHERE o.txid = s.spent_txid AND o.n = s.spent_n
                       AND (o.block_height, o.tx_index) < (s.block_height, s.tx_index)
                     ORDER BY o.block_height DESC, o.tx_index DESC
@@ -62,10 +65,18 @@ extension ChainWriter {
             ), problem AS (
                 SELECT * FROM resolved
                 WHERE (spent_block_height IS NULL AND reported_value IS NULL)
+                   OR earlier_spend_height IS NOT NULL
                    OR ($1 AND spent_block_height IS NOT NULL AND reported_value IS NOT NULL
                        AND (own_value <> reported_value OR own_address IS DISTINCT FROM reported_address))
                 ORDER BY block_height, tx_index, n
                 LIMIT 1
+            ), marked AS (
+                UPDATE chain.outputs o SET spent_height = r.block_height
+                FROM resolved r
+                WHERE o.ctid = ANY (ARRAY(SELECT output_row FROM resolved WHERE output_row IS NOT NULL))
+                  AND o.ctid = r.output_row
+                  AND NOT EXISTS (SELECT 1 FROM problem)
+                RETURNING 1
             ), stored AS (
                 INSERT INTO chain.inputs (block_height, tx_index, n, txid, spent_txid, spent_n, address, value,
                                           spent_block_height, spent_tx_index)
@@ -77,12 +88,16 @@ extension ChainWriter {
             )
             SELECT problem.block_height, problem.txid, problem.n, problem.spent_txid, problem.spent_n,
                    problem.reported_value, problem.own_value, problem.reported_address, problem.own_address,
-                   problem.spent_block_height,
+                   problem.spent_block_height, problem.earlier_spend_height,
+                   (SELECT count(*) FROM marked),
                    (SELECT count(*) FROM resolved WHERE spent_block_height IS NOT NULL)
             FROM (VALUES (1)) AS one LEFT JOIN problem ON true
             """, [rules.checks(.spentOutputKnown)])
         let row = rows[0]
-        guard !row.isNull(0) else { return try row.int(10) }
+        guard !row.isNull(0) else {
+            if try row.int(11) != row.int(12) { try blameDoubleSpendWithinBatch(heights) }
+            return
+        }
         let height = try row.int64(0)
         let place = "input \(try row.int(2)) of transaction \(try row.string(1))"
         let spent = "\(try row.string(3)):\(try row.int(4))"
@@ -90,6 +105,8 @@ extension ChainWriter {
         if row.isNull(9) {
             reason = "\(place) spends \(spent), which chain.outputs does not hold (was the landing zone started above "
                 + "height 0, or is a block missing?)"
+        } else if !row.isNull(10) {
+            reason = "\(place) spends \(spent), which is already spent at height \(try row.int64(10))"
         } else {
             func text(_ column: Int) throws -> String { row.isNull(column) ? "none" : try row.string(column) }
             reason = "\(place) spends \(spent): the node's prevout says \(try text(5)) base units to \(try text(7)), "
@@ -98,37 +115,22 @@ extension ChainWriter {
         throw BlockValidationFailure(height: height, hash: heights.hash(at: height), rule: .spentOutputKnown, reason: reason)
     }
 
-    /// Sets `spent_height` on every output the batch spends. An output already spent, or spent twice in the
-    /// batch, is a double spend: refused under `spent_output_known`, whatever the rules, because no valid
-    /// chain has one.
-    private func markSpentOutputs(_ heights: BatchHeights, expecting located: Int) throws {
-        let marked = try connection.execute("""
-            UPDATE chain.outputs o SET spent_height = i.block_height
-            FROM chain.inputs i
-            WHERE i.block_height BETWEEN $1 AND $2 AND i.spent_block_height IS NOT NULL
-              AND o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
-              AND o.spent_height IS NULL
-            """, [heights.first, heights.last])
-        guard located != marked else { return }
-        // The culprit is the first input, in chain order, whose output was spent before it: below the batch (a
-        // spent_height the update above left alone) or by an earlier input of the batch. Which of two spenders
-        // the update marked is arbitrary, so it cannot tell; blaming the first block of the batch would
-        // quarantine a valid block.
+    /// Two inputs of the batch spend the same output: the first, in chain order, is valid and the later one is
+    /// refused (which of them marked the output is arbitrary, so that cannot tell; blaming the first block of
+    /// the batch would quarantine a valid block). Always throws.
+    private func blameDoubleSpendWithinBatch(_ heights: BatchHeights) throws -> Never {
         let rows = try connection.query("""
-            SELECT block_height, txid, n, spent_txid, spent_n,
-                   CASE WHEN marked_height < $1 THEN marked_height ELSE first_spender_height END
+            SELECT block_height, txid, n, spent_txid, spent_n, first_spender_height
             FROM (
-                SELECT i.block_height, i.tx_index, i.n, i.txid, i.spent_txid, i.spent_n, o.spent_height AS marked_height,
+                SELECT i.block_height, i.tx_index, i.n, i.txid, i.spent_txid, i.spent_n,
                        first_value(i.block_height) OVER spenders AS first_spender_height,
                        row_number() OVER spenders AS spend_number
                 FROM chain.inputs i
-                JOIN chain.outputs o
-                  ON o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
-                WHERE i.block_height BETWEEN $1 AND $2
+                WHERE i.block_height BETWEEN $1 AND $2 AND i.spent_block_height IS NOT NULL
                 WINDOW spenders AS (PARTITION BY i.spent_block_height, i.spent_tx_index, i.spent_n
                                     ORDER BY i.block_height, i.tx_index, i.n)
             ) spends
-            WHERE marked_height < $1 OR spend_number > 1
+            WHERE spend_number > 1
             ORDER BY block_height, tx_index, n
             LIMIT 1
             """, [heights.first, heights.last])

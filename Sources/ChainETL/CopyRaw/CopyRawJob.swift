@@ -22,6 +22,8 @@ public enum CopyRawJob {
             try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
         }
         try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track, ChainSchema.track])
+        // Every statement works on one batch by key; JIT would only add its compile time to each of them.
+        try analytics.executeScript("SET jit = off")
 
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
