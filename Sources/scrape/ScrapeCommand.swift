@@ -48,6 +48,7 @@ struct ScrapeCommand: ChainETLCommand {
         options.confirmations = confirmations
         options.maximumReorgDepth = maxReorgDepth
         options.concurrency = concurrency ?? context.configuration.nodeRPCConcurrency
+        MallocArenas.limit(to: 2)
         _ = try ScrapeJob.run(configuration: context.configuration, options: options, logger: context.logger)
     }
 }

@@ -50,7 +50,7 @@ public struct Configuration: Sendable, Equatable {
         nodeRPCURL = try reader.url(.nodeRPCURL) ?? Self.defaultNodeRPCURL(for: chain)
         nodeRPCCookieFile = reader.string(.nodeRPCCookieFile)
         nodeRPCTimeoutSeconds = try reader.integer(.nodeRPCTimeoutSeconds, in: Limits.nodeRPCTimeoutSeconds) ?? 60
-        nodeRPCConcurrency = try reader.integer(.nodeRPCConcurrency, in: Limits.nodeRPCConcurrency) ?? 4
+        nodeRPCConcurrency = try reader.integer(.nodeRPCConcurrency, in: Limits.nodeRPCConcurrency) ?? 2
         logLevel = try reader.logLevel() ?? .notice
         addressDailyDays = try reader.integer(.addressDailyDays, in: Limits.addressDailyDays) ?? 30
         topRichestN = try reader.integer(.topRichestN, in: Limits.topRichestN) ?? 20

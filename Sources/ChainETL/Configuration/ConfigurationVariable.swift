@@ -38,7 +38,7 @@ public enum ConfigurationVariable: String, Sendable, CaseIterable {
         case .nodeRPCTimeoutSeconds:
             return "deadline of one RPC call in seconds, \(Configuration.Limits.nodeRPCTimeoutSeconds) (default: 60)"
         case .nodeRPCConcurrency:
-            return "RPC calls in flight, at most the node's rpcthreads, \(Configuration.Limits.nodeRPCConcurrency) (default: 4)"
+            return "RPC calls in flight, at most the node's rpcthreads, \(Configuration.Limits.nodeRPCConcurrency) (default: 2)"
         case .logLevel:
             return "trace, debug, info, notice (default), warning, error or critical"
         case .addressDailyDays:

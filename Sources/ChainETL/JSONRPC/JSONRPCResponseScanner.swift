@@ -133,19 +133,18 @@ public struct JSONRPCResponseScanner {
         let start = position
         position += 1
         let count = bytes.count
-        while position < count {
+        while true {
+            position = WordAtATime.firstStringBoundary(in: bytes, from: position, allowingNonASCII: true)
+            guard position < count else { break }
             let byte = bytes[position]
             if byte == Byte.quote {
                 position += 1
                 return
             }
-            if byte == Byte.backslash {
-                position += 2
-            } else {
-                if byte < 0x20 { throw failure("control character inside a string") }
-                position += 1
-            }
+            if byte != Byte.backslash { throw failure("control character inside a string") }
+            position += 2
         }
+        position = count
         throw failure("string is not terminated (answer cut short?)", at: start)
     }
 

@@ -211,16 +211,11 @@ struct StrictJSONCursor {
     private mutating func rawString() throws(Unsupported) -> UnsafeBufferPointer<UInt8> {
         try consume(UInt8(ascii: "\""))
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
-            }
-            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw Unsupported() }
-            index += 1
-        }
-        throw Unsupported()
+        // Escapes, control characters and non-ASCII are outside the subset: the general decoder handles them.
+        let end = WordAtATime.firstStringBoundary(in: bytes, from: start)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { throw Unsupported() }
+        index = end + 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// Where a number's parts are, once its grammar (RFC 8259) is checked.

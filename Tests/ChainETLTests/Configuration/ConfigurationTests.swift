@@ -14,7 +14,7 @@ struct ConfigurationTests {
         #expect(configuration.nodeRPCURL.absoluteString == "http://127.0.0.1:8332")
         #expect(configuration.nodeRPCCookieFile == nil)
         #expect(configuration.nodeRPCTimeoutSeconds == 60)
-        #expect(configuration.nodeRPCConcurrency == 4)
+        #expect(configuration.nodeRPCConcurrency == 2)
         #expect(configuration.logLevel == .notice)
         #expect(configuration.addressDailyDays == 30)
         #expect(configuration.topRichestN == 20)
