@@ -7,10 +7,11 @@ extension ChainWriter {
     public func append(_ blocks: [BlockRows], rules: ValidationRules, ledgerFromRows: Bool = true) throws {
         guard let first = blocks.first, let last = blocks.last else { return }
         try checkLinks(of: blocks)
-        try stage(blocks)
+        let fullyResolved = blocks.allSatisfy(\.isFullyResolved)
+        try stage(blocks, transactionsComplete: fullyResolved)
         let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
         try resolveInputsMarkingSpent(heights, rules: rules)
-        try storeTransactions(heights, computingInputTotals: !blocks.allSatisfy(\.isFullyResolved))
+        if !fullyResolved { try storeTransactions(heights) }
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
         if ledgerFromRows, let movements = Self.movements(of: blocks) {
@@ -146,10 +147,9 @@ extension ChainWriter {
                 + "which is already spent at height \(try row.int64(5))")
     }
 
-    /// Stores the staged transactions; input totals and fees come from the resolved inputs where the node did
-    /// not send them.
-    private func storeTransactions(_ heights: BatchHeights, computingInputTotals: Bool) throws {
-        // With every spent value known (verbosity 3) the totals are staged already and the sums are skipped.
+    /// Stores the staged transactions of a batch whose inputs were resolved in SQL: input totals and fees come
+    /// from the resolved inputs where the node did not send them.
+    private func storeTransactions(_ heights: BatchHeights) throws {
         try connection.execute("""
             INSERT INTO chain.transactions (block_height, tx_index, txid, is_coinbase, size, vsize, input_count,
                                             output_count, input_value, output_value, fee)
@@ -159,12 +159,12 @@ extension ChainWriter {
             FROM staged_transactions t
             LEFT JOIN (
                 SELECT block_height, tx_index, sum(value)::bigint AS input_value FROM chain.inputs
-                WHERE $3 AND block_height BETWEEN $1 AND $2 GROUP BY block_height, tx_index
+                WHERE block_height BETWEEN $1 AND $2 GROUP BY block_height, tx_index
             ) s USING (block_height, tx_index)
             CROSS JOIN LATERAL (
                 SELECT CASE WHEN t.is_coinbase THEN 0 ELSE coalesce(t.input_value, s.input_value, 0) END AS input_value
             ) v
-            """, [heights.first, heights.last, computingInputTotals])
+            """, [heights.first, heights.last])
     }
 
     /// Refuses a transaction that spends more than its inputs (rule `outputs_within_inputs`).

@@ -16,9 +16,10 @@ extension ChainWriter {
         ) ON COMMIT DELETE ROWS;
         """
 
-    /// Copies `blocks`' rows: outputs straight into `chain.outputs` (nothing about them needs completing), the
-    /// rest into the staging tables.
-    func stage(_ blocks: [BlockRows]) throws {
+    /// Copies `blocks`' rows: outputs straight into `chain.outputs` (nothing about them needs completing), and
+    /// transactions straight into `chain.transactions` when `transactionsComplete` (every spent value came with
+    /// the block, so input totals and fees are known); the rest into the staging tables.
+    func stage(_ blocks: [BlockRows], transactionsComplete: Bool) throws {
         try connection.executeScript(Self.stagingTables)
         try connection.copyIn(table: "staged_blocks", columns: [
             "height", "hash", "prev_hash", "time", "size", "weight", "tx_count", "difficulty", "input_count",
@@ -39,7 +40,7 @@ extension ChainWriter {
                 try writer.endRow()
             }
         }
-        try connection.copyIn(table: "staged_transactions", columns: [
+        try connection.copyIn(table: transactionsComplete ? "chain.transactions" : "staged_transactions", columns: [
             "block_height", "tx_index", "txid", "is_coinbase", "size", "vsize", "input_count", "output_count",
             "input_value", "output_value", "fee",
         ]) { writer in
