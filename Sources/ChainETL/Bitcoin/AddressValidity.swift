@@ -2,7 +2,7 @@
 /// network (or with a corrupted address) is refused before its addresses enter the balance tables.
 public enum AddressValidity {
     /// True when `address` is a valid segwit (Bech32/Bech32m), CashAddr or Base58Check P2PKH/P2SH address of
-    /// `parameters`' chain, checksum included.
+    /// `parameters`' chain (a legacy P2SH version included), checksum included.
     public static func isValid(_ address: String, for parameters: ChainParameters) -> Bool {
         if let humanReadablePart = parameters.bech32HumanReadablePart,
            address.utf8.count > humanReadablePart.utf8.count + 1,
@@ -14,5 +14,6 @@ public enum AddressValidity {
         }
         guard let payload = Base58Check.decode(address), payload.count == 21 else { return false }
         return payload[0] == parameters.publicKeyHashVersion || payload[0] == parameters.scriptHashVersion
+            || parameters.legacyScriptHashVersions.contains(payload[0])
     }
 }

@@ -10,6 +10,10 @@ public struct ChainParameters: Sendable, Equatable {
     public var publicKeyHashVersion: UInt8
     /// Base58Check version byte of P2SH addresses.
     public var scriptHashVersion: UInt8
+    /// Earlier P2SH version bytes that stay valid on the chain and that older nodes still print: Litecoin moved
+    /// its P2SH addresses from Bitcoin's `3…` (5) to `M…` (0x32), and blocks scraped from an older Litecoin
+    /// node carry `3…` addresses that must not be quarantined as foreign.
+    public var legacyScriptHashVersions: [UInt8] = []
     /// Human-readable part of segwit addresses; nil for chains without segwit addresses.
     public var bech32HumanReadablePart: String?
     /// CashAddr prefix when the node prints CashAddr instead of Base58Check (Bitcoin Cash).
@@ -61,7 +65,7 @@ extension Chain {
         case .litecoin:
             return ChainParameters(
                 chain: self, networkName: "main", publicKeyHashVersion: 0x30, scriptHashVersion: 0x32,
-                bech32HumanReadablePart: "ltc", cashAddressPrefix: nil, coinDecimals: 8,
+                legacyScriptHashVersions: [0x05], bech32HumanReadablePart: "ltc", cashAddressPrefix: nil, coinDecimals: 8,
                 initialSubsidy: 50 * 100_000_000, halvingInterval: 840_000, defaultRPCPort: 9332,
                 genesisBlockHash: Hash256(
                     displayHex: "12a765e31ffd4059bada1e25190f6e98c99d9714d334efa41a195a7e7e04bfe2"))

@@ -145,12 +145,13 @@ struct AddressValidityTests {
         }
     }
 
-    @Test("Litecoin: L and M addresses and ltc1; not Bitcoin's")
+    @Test("Litecoin: L, M and the older 3 addresses, and ltc1; not Bitcoin's P2PKH or segwit")
     func litecoin() {
         let parameters = Chain.litecoin.parameters
         let segwit = SegwitAddress.encode(humanReadablePart: "ltc", version: 0, program: Self.hash) ?? ""
         #expect(segwit.hasPrefix("ltc1q"))
-        for address in [Self.legacy(0x30), Self.legacy(0x32), segwit] {
+        // `3…`: P2SH as Litecoin nodes printed it before the `M…` prefix, still valid there.
+        for address in [Self.legacy(0x30), Self.legacy(0x32), Self.legacy(0x05), "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", segwit] {
             #expect(AddressValidity.isValid(address, for: parameters), "\(address)")
         }
         #expect(Self.legacy(0x30).hasPrefix("L"))
