@@ -9,7 +9,8 @@ import Testing
 /// The moments rotate through three kinds, each with a random delay: soon after the start (start-up,
 /// migrations, lock, fork search, first fetches), after the run's first commit became visible (so the landing
 /// zone grows between kills), and while the run's session is inside a transaction that writes the landing zone
-/// (a commit of blocks and events, or the undo of a reorg), the moment a half-written block would show.
+/// (a commit of blocks and events, or the undo of a reorg), the moment a half-written block would show. A tool
+/// that commits once per run (aggregate-daily, wallet-stats) leaves out "after a commit" (`moments`).
 struct KillLoop {
     /// When a run is killed.
     enum Moment: String, CaseIterable {
@@ -22,6 +23,7 @@ struct KillLoop {
     struct Run: CustomStringConvertible {
         var iteration: Int
         var pid: Int32
+        var arguments: [String]
         var result: ToolProcess.Result
         var moment: Moment
         /// Whether the moment was observed (a commit, a write transaction) before the kill.
@@ -36,7 +38,7 @@ struct KillLoop {
         var killedWhileWorking: Bool { killed && momentSeen }
 
         var description: String {
-            "run \(iteration) pid \(pid): \(killed ? "killed" : "exit \(result.status)") \(moment.rawValue)"
+            "run \(iteration) pid \(pid)\(arguments.isEmpty ? "" : " " + arguments.joined(separator: " ")): \(killed ? "killed" : "exit \(result.status)") \(moment.rawValue)"
                 + "\(momentSeen ? "" : " (moment not seen)"), stored \(storedBefore) -> \(storedAfter)"
                 + (result.signaled || result.status == 0 ? "" : "; stderr: \(result.standardError.debugDescription)")
         }
@@ -46,6 +48,12 @@ struct KillLoop {
     let environment: [String: String]
     var target = KillTarget.scrape
     var kills = 20
+    /// The kinds of moment the runs rotate through.
+    var moments = Moment.allCases
+    /// Milliseconds to wait before a kill "soon after start"; a quick tool needs shorter ones to be killed at all.
+    var startDelays = 20...800
+    /// Arguments added to the target's for run number `iteration` (e.g. `--full` now and then).
+    var extraArguments: @Sendable (Int) -> [String] = { _ in [] }
     /// Kills while working the loop reaches at each observed moment (after a commit, inside a write) before it
     /// stops: a fast run can end before its kill lands, so a fixed number of runs would not guarantee them.
     var killsWhileWorkingPerMoment = 2
@@ -55,7 +63,7 @@ struct KillLoop {
     /// Whether `runs` hold enough kills, and enough of them at each observed moment.
     private func isDone(_ runs: [Run]) -> Bool {
         guard runs.filter(\.killed).count >= kills else { return false }
-        return Moment.allCases.filter { $0 != .soonAfterStart }.allSatisfy { moment in
+        return moments.filter { $0 != .soonAfterStart }.allSatisfy { moment in
             runs.filter { $0.killedWhileWorking && $0.moment == moment }.count >= killsWhileWorkingPerMoment
         }
     }
@@ -74,13 +82,14 @@ struct KillLoop {
             try #require(iteration < maximumRuns, "only \(runs.filter(\.killed).count) kills in \(iteration) runs: \(runs)")
             try beforeRun(iteration, &random)
             let storedBefore = try target.progress(connection)
-            let moment = Moment.allCases[iteration % Moment.allCases.count]
-            let process = try target.executable.start(target.arguments, environment: environment)
+            let moment = moments[iteration % moments.count]
+            let arguments = target.arguments + extraArguments(iteration)
+            let process = try target.executable.start(arguments, environment: environment)
             var seen = false
             let delay: Duration
             switch moment {
             case .soonAfterStart:
-                delay = .milliseconds(Int.random(in: 20...800, using: &random))
+                delay = .milliseconds(Int.random(in: startDelays, using: &random))
             case .afterFirstCommit:
                 seen = try Self.wait(for: process) {
                     try target.progress(connection) > storedBefore
@@ -96,7 +105,7 @@ struct KillLoop {
             process.killHard()
             let result = process.wait(timeout: .seconds(120))
             runs.append(Run(
-                iteration: iteration, pid: process.processIdentifier, result: result, moment: moment,
+                iteration: iteration, pid: process.processIdentifier, arguments: arguments, result: result, moment: moment,
                 momentSeen: seen, storedBefore: storedBefore,
                 storedAfter: try target.progress(connection)))
             iteration += 1

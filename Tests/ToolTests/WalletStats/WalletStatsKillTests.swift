@@ -10,27 +10,6 @@ import Testing
 /// database computes. The seed is printed, so a failure replays with `CHAIN_ETL_TEST_SEED=<seed>`.
 @Suite("wallet-stats killed with kill -9")
 struct WalletStatsKillTests {
-    /// When a run is killed.
-    enum Moment: String, CaseIterable {
-        case soonAfterStart = "after start"
-        case insideTransaction = "inside its transaction"
-    }
-
-    struct Run: CustomStringConvertible {
-        var iteration: Int
-        var arguments: [String]
-        var moment: Moment
-        var momentSeen: Bool
-        var changedDuringRun: Bool
-        var result: ToolProcess.Result
-
-        var killed: Bool { result.signaled && result.status == SIGKILL }
-        var description: String {
-            "run \(iteration) \(arguments.joined(separator: " ")): \(killed ? "killed" : "exit \(result.status)") "
-                + "\(moment.rawValue)\(momentSeen ? "" : " (moment not seen)")\(changedDuringRun ? ", chain changed meanwhile" : "")"
-        }
-    }
-
     private static let environmentExtra = ["ADDRESS_DAILY_DAYS": "2"]
 
     @Test("killed 20+ times between and during growth and reorgs, then rerun: equals --full and a clean run",
@@ -49,7 +28,7 @@ struct WalletStatsKillTests {
             try QuietScrape.run(database: database, nodeURL: url)
             try QuietCopyRaw.run(database: database)
         }
-        func changeChain() throws {
+        func changeChain(_ random: inout SeededGenerator) throws {
             if random.next() % 3 == 0 {
                 let depth = Int.random(in: 1...10, using: &random)
                 node.reorganize(depth: depth, newLength: max(1, depth + Int.random(in: -2...4, using: &random)))
@@ -60,34 +39,23 @@ struct WalletStatsKillTests {
         }
         try load()
 
-        var runs: [Run] = []
-        var iteration = 0
-        func killsInside() -> Int { runs.filter { $0.killed && $0.moment == .insideTransaction && $0.momentSeen }.count }
-        while runs.filter(\.killed).count < 20 || killsInside() < 8 {
-            try #require(iteration < 80, "only \(killsInside()) kills inside the transaction in \(iteration) runs: \(runs)")
-            try changeChain()
-            // Every fourth run recomputes everything: a longer transaction to be killed in.
-            let arguments = iteration % 4 == 3 ? ["--full"] : []
-            let moment = Moment.allCases[iteration % Moment.allCases.count]
-            let process = try AnalyticsToolHarness.walletStats.tool.start(arguments, environment: environment)
-            var seen = false
-            switch moment {
-            case .soonAfterStart:
-                Thread.sleep(forTimeInterval: Double(Int.random(in: 5...300, using: &random)) / 1_000)
-            case .insideTransaction:
-                seen = try KillLoop.wait(for: process, timeout: .seconds(20), interval: 0.0005) {
-                    try KillTarget.walletStats.isWriting(on: connection)
-                }
-                Thread.sleep(forTimeInterval: Double(Int.random(in: 0...3_000, using: &random)) / 1_000_000)
-            }
+        var loop = KillLoop(database: database, environment: environment, target: .walletStats, kills: 20)
+        loop.moments = [.soonAfterStart, .insideWrite]
+        loop.killsWhileWorkingPerMoment = 8
+        loop.startDelays = 5...300
+        // Every fourth run recomputes everything: a longer transaction to be killed in.
+        loop.extraArguments = { $0 % 4 == 3 ? ["--full"] : [] }
+        var changedDuring: [Int] = []
+        let runs = try loop.run(random: &random, beforeRun: { _, random in
+            try changeChain(&random)
+        }, duringRun: { iteration, random in
             // Every fifth run, the chain changes while the tool runs (its snapshot must not see half of it).
-            let changedDuringRun = iteration % 5 == 4 && process.isRunning
-            if changedDuringRun { try changeChain() }
-            process.killHard()
-            runs.append(Run(iteration: iteration, arguments: arguments, moment: moment, momentSeen: seen,
-                            changedDuringRun: changedDuringRun, result: process.wait(timeout: .seconds(60))))
-            iteration += 1
-        }
+            guard iteration % 5 == 4 else { return }
+            try changeChain(&random)
+            changedDuring.append(iteration)
+        })
+        print("  the chain changed during runs \(changedDuring)")
+        let killsInside = runs.filter { $0.killedWhileWorking && $0.moment == .insideWrite }.count
         for run in runs { print("  \(run)") }
         #expect(runs.allSatisfy { $0.killed || $0.result.status == 0 || $0.result.status == ExitStatus.busy.rawValue },
                 "\(runs)")
@@ -104,7 +72,7 @@ struct WalletStatsKillTests {
         let full = try AnalyticsToolHarness.walletStats.runToCompletion(["--full"], environment: environment)
         try #require(full.result.status == 0, "\(full.result)")
         let recomputed = try QuietWalletStats.state(database)
-        print("after \(runs.filter(\.killed).count) kills (\(killsInside()) inside the transaction): \(afterKills)")
+        print("after \(runs.filter(\.killed).count) kills (\(killsInside) inside the transaction): \(afterKills)")
         #expect(recomputed == afterKills, "\(recomputed.differences(from: afterKills))")
 
         let clean = try TestDatabase.create()
