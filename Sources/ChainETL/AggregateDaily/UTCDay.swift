@@ -26,7 +26,7 @@ public struct UTCDay: Sendable, Hashable, Strideable, CustomStringConvertible {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...Self.daysInMonth(month, year: year)).contains(day)
         else { return nil }
-        daysSinceEpoch = Self.daysFromCivil(year: year, month: month, day: day)
+        daysSinceEpoch = Int(PostgresTimestamp.daysSinceEpoch(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// The day's first instant (00:00:00 UTC).
@@ -39,8 +39,8 @@ public struct UTCDay: Sendable, Hashable, Strideable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`, the spelling PostgreSQL reads as a `date` whatever its DateStyle.
     public var description: String {
-        let (year, month, day) = Self.civil(fromDays: daysSinceEpoch)
-        return Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        let (year, month, day) = PostgresTimestamp.civilDate(fromDaysSinceEpoch: Int64(daysSinceEpoch))
+        return Self.padded(Int(year), 4) + "-" + Self.padded(Int(month), 2) + "-" + Self.padded(Int(day), 2)
     }
 
     /// Earlier days sort first.
@@ -51,28 +51,6 @@ public struct UTCDay: Sendable, Hashable, Strideable, CustomStringConvertible {
 
     /// The day `days` days later (earlier when negative).
     public func advanced(by days: Int) -> UTCDay { UTCDay(daysSinceEpoch: daysSinceEpoch + days) }
-
-    // Howard Hinnant's civil-date algorithms (proleptic Gregorian calendar), exact for every year.
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 
     private static func daysInMonth(_ month: Int, year: Int) -> Int {
         switch month {
