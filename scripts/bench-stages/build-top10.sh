@@ -64,18 +64,18 @@ SELECT h, 0, 0, md5(h || ':0') || md5('0:' || h), 'bc1qpool' || (h * 31 % 17), '
 FROM generate_series(:blocks - :recent, :blocks - 1) AS h;
 
 INSERT INTO chain.address_movements (block_height, tx_index, address, received, sent)
-SELECT h, i, 'bc1qaddr' || ((h * 7919 + i * 104729 + k * 15485863) % :addresses), CASE WHEN k = 0 THEN 0 ELSE 1000 END,
-       CASE WHEN k = 0 THEN 2000 ELSE 0 END
+SELECT DISTINCT ON (h, i, address) h, i, address, CASE WHEN k = 0 THEN 0 ELSE 1000 END, CASE WHEN k = 0 THEN 2000 ELSE 0 END
 FROM generate_series(:blocks - :recent, :blocks - 1) AS h, generate_series(1, :per_block - 1) AS i,
-     generate_series(0, 2) AS k
-ON CONFLICT DO NOTHING;
+     generate_series(0, 2) AS k,
+     LATERAL (SELECT 'bc1qaddr' || ((h * 7919 + i * 104729 + k * 15485863) % :addresses) AS address) a
+ORDER BY h, i, address, k;
 
 INSERT INTO stats.address_stats (address, balance, received, sent, tx_count, first_seen_height, first_seen_time,
                                  last_seen_height, last_seen_time)
 SELECT 'bc1qaddr' || a, CASE WHEN a % 5 = 0 THEN 0 ELSE (a * 2654435761) % 100000000000 END,
        (a * 2654435761) % 100000000000 + 5000, 5000, 3, 0, timestamptz '2024-01-01', 0, timestamptz '2024-01-01'
 FROM generate_series(0, :addresses - 1) AS a;
-CREATE INDEX transactions_txid_idx ON chain.transactions (txid);
+CREATE INDEX transactions_txid_idx ON chain.transactions USING hash (txid);
 CREATE INDEX address_movements_address_idx ON chain.address_movements (address, block_height);
 ANALYZE;
 SQL

@@ -12,14 +12,16 @@ extension ChainWriter {
         ) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS staged_inputs (
             block_height bigint, tx_index integer, n integer, txid text, spent_txid text, spent_n integer,
-            address text, value bigint
+            address text, value bigint, spent_block_height bigint, spent_tx_index integer
         ) ON COMMIT DELETE ROWS;
         """
 
-    /// Copies `blocks`' rows: outputs straight into `chain.outputs` (nothing about them needs completing), and
+    /// Copies the batch's rows: outputs straight into `chain.outputs` (nothing about them needs completing), and
     /// transactions straight into `chain.transactions` when `transactionsComplete` (every spent value came with
-    /// the block, so input totals and fees are known); the rest into the staging tables.
-    func stage(_ blocks: [BlockRows], transactionsComplete: Bool) throws {
+    /// the block, so input totals and fees are known); the rest into the staging tables. Inputs go with the
+    /// place of the transaction they spend where that lies in the batch (`SpendsWithinBatch`).
+    func stage(_ batch: PreparedBatch, transactionsComplete: Bool) throws {
+        let blocks = batch.blocks
         try connection.executeScript(Self.stagingTables)
         try connection.copyIn(table: "staged_blocks", columns: [
             "height", "hash", "prev_hash", "time", "size", "weight", "tx_count", "difficulty", "input_count",
@@ -78,10 +80,11 @@ extension ChainWriter {
             }
         }
         try connection.copyIn(table: "staged_inputs", columns: [
-            "block_height", "tx_index", "n", "txid", "spent_txid", "spent_n", "address", "value",
+            "block_height", "tx_index", "n", "txid", "spent_txid", "spent_n", "address", "value", "spent_block_height",
+            "spent_tx_index",
         ]) { writer in
-            for rows in blocks {
-                for input in rows.inputs {
+            for (rows, places) in zip(blocks, batch.placesWithinBatch) {
+                for (input, place) in zip(rows.inputs, places) {
                     writer.append(input.blockHeight)
                     writer.append(input.transactionIndex)
                     writer.append(input.n)
@@ -90,6 +93,8 @@ extension ChainWriter {
                     writer.append(input.spent.n)
                     writer.append(input.address)
                     writer.append(input.value)
+                    writer.append(place?.blockHeight)
+                    writer.append(place?.index)
                     try writer.endRow()
                 }
             }

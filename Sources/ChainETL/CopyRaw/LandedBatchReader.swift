@@ -12,23 +12,25 @@ final class LandedBatchReader {
         validator = BlockValidator(rules: rules, parameters: parameters)
     }
 
-    /// The rows of the batch's blocks in order, up to the first block a rule refuses.
+    /// The rows of the batch's blocks in order, up to the first block a rule refuses, prepared for the writer.
     func read(_ batch: [ChainEvent]) throws -> DerivedBatch {
-        var derived = DerivedBatch()
+        var rows: [BlockRows] = []
+        var refused: BlockValidationFailure?
         try raw.read("reading landed blocks") { landingZone in
             // A dropped connection repeats the whole read, so start from nothing each time.
-            derived = DerivedBatch()
-            derived.rows.reserveCapacity(batch.count)
+            rows = []
+            refused = nil
+            rows.reserveCapacity(batch.count)
             try landingZone.forEachStoredBlock(hashes: batch.map(\.hash)) { block in
-                guard derived.refused == nil else { return }
+                guard refused == nil else { return }
                 do {
-                    derived.rows.append(try derive(block))
+                    rows.append(try derive(block))
                 } catch let failure as BlockValidationFailure {
-                    derived.refused = failure
+                    refused = failure
                 }
             }
         }
-        return derived
+        return DerivedBatch(prepared: PreparedBatch(rows), refused: refused)
     }
 
     /// The rows of one landed block, validated by the rules that need only the block.
@@ -48,9 +50,9 @@ final class LandedBatchReader {
     }
 }
 
-/// A batch as read: the rows of its blocks up to the first refused one, and that refusal.
+/// A batch as read: its blocks up to the first refused one, prepared for the writer, and that refusal.
 struct DerivedBatch {
-    var rows: [BlockRows] = []
+    var prepared: PreparedBatch
     var refused: BlockValidationFailure?
 }
 

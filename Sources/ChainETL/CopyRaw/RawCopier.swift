@@ -142,9 +142,9 @@ public struct RawCopier {
         var refused = derived.refused
         let sequences = Dictionary(batch.map { ($0.hash, $0.sequence) }, uniquingKeysWith: max)
         do {
-            try write(derived.rows[...], sequences: sequences)
+            try write(derived.prepared, sequences: sequences)
         } catch let failure as BlockValidationFailure {
-            try write(derived.rows.prefix { $0.block.height < failure.height }, sequences: sequences)
+            try write(derived.prepared.prefix(before: failure.height), sequences: sequences)
             refused = failure
         }
         if let refused {
@@ -153,11 +153,12 @@ public struct RawCopier {
         }
     }
 
-    /// Writes `rows` and advances the cursor to the last one's event, in one transaction.
-    private mutating func write(_ rows: ArraySlice<BlockRows>, sequences: [String: Int64]) throws {
+    /// Writes `batch` and advances the cursor to its last block's event, in one transaction.
+    private mutating func write(_ batch: PreparedBatch, sequences: [String: Int64]) throws {
+        let rows = batch.blocks
         guard let last = rows.last, let sequence = sequences[last.block.hash] else { return }
         try analytics.transaction { connection in
-            try ChainWriter(connection: connection).append(Array(rows), rules: rules)
+            try ChainWriter(connection: connection).append(batch, rules: rules)
             try cursor.advance(to: sequence, on: connection)
             try Quarantine(connection: connection).resolve(hashes: rows.map(\.block.hash))
         }
