@@ -8,15 +8,18 @@ extension ChainWriter {
         try append(PreparedBatch(blocks), rules: rules, ledgerFromRows: ledgerFromRows)
     }
 
-    /// `append(_:rules:ledgerFromRows:)` for a batch prepared beforehand, on another thread.
+    /// `append(_:rules:ledgerFromRows:)` for a batch prepared beforehand, on another thread. `recent` are the
+    /// transactions the caller committed lately, whose places spare their spenders the txid index.
     /// `ledgerFromRows: false` derives the ledger in SQL even when the rows could give it (for tests that
     /// compare the two).
-    public func append(_ batch: PreparedBatch, rules: ValidationRules, ledgerFromRows: Bool = true) throws {
+    func append(
+        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions? = nil, ledgerFromRows: Bool = true
+    ) throws {
         let blocks = batch.blocks
         guard let first = blocks.first, let last = blocks.last else { return }
         try checkLinks(of: blocks)
         let fullyResolved = batch.movements != nil
-        try stage(batch, transactionsComplete: fullyResolved)
+        try stage(batch, transactionsComplete: fullyResolved, recent: recent)
         let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
         try resolveInputsMarkingSpent(heights, rules: rules)
         if !fullyResolved { try storeTransactions(heights) }
@@ -49,10 +52,12 @@ extension ChainWriter {
 
     /// Fills each staged input from the output it spends, stores it in `chain.inputs` and sets that output's
     /// `spent_height`, in one statement. The output belongs to the latest transaction with the spent txid before
-    /// the input's place in the chain: of two BIP30 duplicates, the spendable one. Spends within the batch come
-    /// placed already (`SpendsWithinBatch`); the others cost one probe of the `transactions_txid_idx` hash index,
-    /// then the output is read and marked spent through its primary key. Each lookup is a `LATERAL … LIMIT 1`, so
-    /// the planner cannot turn it into a scan of a whole table, whatever it guesses about the staged rows.
+    /// the input's place in the chain: of two BIP30 duplicates, the spendable one. Where staging knew that
+    /// transaction's place (in the batch, or among the recent ones) the output is read through the primary key
+    /// and its txid compared; otherwise, or when the txid differs, the place costs one probe of the
+    /// `transactions_txid_idx` hash index first. The output is then marked spent by its row address. Each lookup
+    /// is a `LATERAL … LIMIT 1`, so the planner cannot turn it into a scan of a whole table, whatever it guesses
+    /// about the staged rows.
     ///
     /// Nothing is written if any input is unresolvable, contradicts the node's `prevout`, or spends an output
     /// an earlier block already spent: the first such input in chain order is refused. Two inputs of the batch
@@ -67,13 +72,24 @@ extension ChainWriter {
             WITH resolved AS MATERIALIZED (
                 SELECT s.block_height, s.tx_index, s.n, s.txid, s.spent_txid, s.spent_n,
                        s.address AS reported_address, s.value AS reported_value,
-                       o.ctid AS output_row, o.block_height AS spent_block_height, o.tx_index AS spent_tx_index,
-                       o.address AS own_address, o.value AS own_value, o.spent_height AS earlier_spend_height
+                       -- One of the two outputs is all NULL: the looked-up one is read only without a placed one.
+                       coalesce(placed.ctid, looked.ctid) AS output_row,
+                       coalesce(placed.block_height, looked.block_height) AS spent_block_height,
+                       coalesce(placed.tx_index, looked.tx_index) AS spent_tx_index,
+                       coalesce(placed.address, looked.address) AS own_address,
+                       coalesce(placed.value, looked.value) AS own_value,
+                       coalesce(placed.spent_height, looked.spent_height) AS earlier_spend_height
                 FROM staged_inputs s
+                LEFT JOIN LATERAL (
+                    SELECT o.ctid, o.block_height, o.tx_index, o.address, o.value, o.spent_height FROM chain.outputs o
+                    WHERE o.block_height = s.spent_block_height AND o.tx_index = s.spent_tx_index
+                      AND o.n = s.spent_n AND o.txid = s.spent_txid
+                    LIMIT 1
+                ) placed ON true
                 LEFT JOIN LATERAL (
                     SELECT t.block_height, t.tx_index FROM (
                         SELECT t.block_height, t.tx_index FROM chain.transactions t
-                        WHERE s.spent_block_height IS NULL AND t.txid = s.spent_txid
+                        WHERE placed.ctid IS NULL AND t.txid = s.spent_txid
                           AND (t.block_height, t.tx_index) < (s.block_height, s.tx_index)
                         OFFSET 0
                     ) t
@@ -82,10 +98,9 @@ extension ChainWriter {
                 ) t ON true
                 LEFT JOIN LATERAL (
                     SELECT o.ctid, o.block_height, o.tx_index, o.address, o.value, o.spent_height FROM chain.outputs o
-                    WHERE o.block_height = coalesce(s.spent_block_height, t.block_height)
-                      AND o.tx_index = coalesce(s.spent_tx_index, t.tx_index) AND o.n = s.spent_n
+                    WHERE o.block_height = t.block_height AND o.tx_index = t.tx_index AND o.n = s.spent_n
                     LIMIT 1
-                ) o ON true
+                ) looked ON true
             ), problem AS (
                 SELECT * FROM resolved
                 WHERE (spent_block_height IS NULL AND reported_value IS NULL)

@@ -19,8 +19,9 @@ extension ChainWriter {
     /// Copies the batch's rows: outputs straight into `chain.outputs` (nothing about them needs completing), and
     /// transactions straight into `chain.transactions` when `transactionsComplete` (every spent value came with
     /// the block, so input totals and fees are known); the rest into the staging tables. Inputs go with the
-    /// place of the transaction they spend where that lies in the batch (`SpendsWithinBatch`).
-    func stage(_ batch: PreparedBatch, transactionsComplete: Bool) throws {
+    /// place of the transaction they spend where that is known: in the batch (`SpendsWithinBatch`), else among
+    /// the `recent` transactions (a guess the resolving statement checks against the txid).
+    func stage(_ batch: PreparedBatch, transactionsComplete: Bool, recent: RecentTransactions?) throws {
         let blocks = batch.blocks
         try connection.executeScript(Self.stagingTables)
         try connection.copyIn(table: "staged_blocks", columns: [
@@ -84,7 +85,8 @@ extension ChainWriter {
             "spent_tx_index",
         ]) { writer in
             for (rows, places) in zip(blocks, batch.placesWithinBatch) {
-                for (input, place) in zip(rows.inputs, places) {
+                for (input, placeWithinBatch) in zip(rows.inputs, places) {
+                    let place = placeWithinBatch ?? recent?.place(of: input.spent.txid)
                     writer.append(input.blockHeight)
                     writer.append(input.transactionIndex)
                     writer.append(input.n)

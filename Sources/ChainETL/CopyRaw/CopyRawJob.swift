@@ -22,8 +22,10 @@ public enum CopyRawJob {
             try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
         }
         try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track, ChainSchema.track])
-        // Every statement works on one batch by key; JIT would only add its compile time to each of them.
-        try analytics.executeScript("SET jit = off")
+        // Every statement works on one batch by key; JIT would only add its compile time to each of them. The
+        // staging tables of a batch (about 10 MB of inputs) would overflow the default 8 MB of temp_buffers
+        // and be written to disk and read back within the statement that fills them.
+        try analytics.executeScript("SET jit = off; SET temp_buffers = '64MB'")
 
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?

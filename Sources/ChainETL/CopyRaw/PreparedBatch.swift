@@ -1,9 +1,9 @@
 /// A batch of consecutive blocks made ready for `ChainWriter`: everything about the rows that needs no database
 /// is worked out here, so copy-raw can do it on its reading thread while the previous batch is being written,
 /// and the writing thread only sends rows and runs SQL.
-public struct PreparedBatch: Sendable {
+struct PreparedBatch: Sendable {
     /// The blocks, in height order.
-    public let blocks: [BlockRows]
+    let blocks: [BlockRows]
     /// Per block, per input: the transaction of the batch it spends, where there is one (`SpendsWithinBatch`).
     let placesWithinBatch: [[TransactionPlace?]]
     /// The batch's ledger rows in address order when every input already knows its spent output (verbosity 3);
@@ -11,14 +11,14 @@ public struct PreparedBatch: Sendable {
     let movements: [AddressMovement]?
 
     /// Prepares `blocks`, which must be consecutive and in height order.
-    public init(_ blocks: [BlockRows]) {
+    init(_ blocks: [BlockRows]) {
         self.blocks = blocks
         placesWithinBatch = SpendsWithinBatch.places(in: blocks)
         movements = Self.movementsInAddressOrder(of: blocks)
     }
 
     /// The same batch cut before `height`: what is written when a block at `height` is refused.
-    public func prefix(before height: Int64) -> PreparedBatch {
+    func prefix(before height: Int64) -> PreparedBatch {
         PreparedBatch(blocks.prefix { $0.block.height < height }.map { $0 })
     }
 

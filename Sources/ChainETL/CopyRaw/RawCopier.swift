@@ -26,6 +26,8 @@ public struct RawCopier {
     private let batchReader: LandedBatchReader
     private let rules: ValidationRules
     private var targetHeight: Int64?
+    /// The transactions this run committed lately, so their spenders skip the txid index.
+    private var recentTransactions = RecentTransactions()
 
     public init(
         analytics: PostgresConnection, raw: RawDatabaseReader, options: CopyRawOptions, parameters: ChainParameters,
@@ -87,6 +89,7 @@ public struct RawCopier {
 
     /// Takes a block that left the best chain out of the chain tables, with the cursor.
     private mutating func remove(_ event: ChainEvent) throws {
+        recentTransactions.forgetAll()
         let removed = try analytics.transaction { connection in
             let removed = try ChainWriter(connection: connection).remove(height: event.height, hash: event.hash)
             try cursor.advance(to: event.sequence, on: connection)
@@ -158,10 +161,11 @@ public struct RawCopier {
         let rows = batch.blocks
         guard let last = rows.last, let sequence = sequences[last.block.hash] else { return }
         try analytics.transaction { connection in
-            try ChainWriter(connection: connection).append(batch, rules: rules)
+            try ChainWriter(connection: connection).append(batch, rules: rules, recent: recentTransactions)
             try cursor.advance(to: sequence, on: connection)
             try Quarantine(connection: connection).resolve(hashes: rows.map(\.block.hash))
         }
+        recentTransactions.remember(batch)
         summary.recordCopied(rows)
         onProgress(Progress(
             firstHeight: summary.firstHeight ?? last.block.height, height: last.block.height, targetHeight: targetHeight,

@@ -1,35 +1,15 @@
 @testable import ChainETL
 import Testing
+import TestSupport
 
 /// What copy-raw works out for a batch before any SQL: which inputs spend a transaction of the same batch (and
 /// which of two BIP30 duplicates), and the ledger in address order.
 @Suite("PreparedBatch: spends within the batch and the ledger order")
 struct PreparedBatchTests {
-    /// A block of transactions given as (txid, spent txids); outputs pay `address` 10 base units each.
     private static func block(
         _ height: Int64, _ transactions: [(txid: String, spends: [String])], address: String = "addr"
     ) -> BlockRows {
-        var transactionRows: [TransactionRow] = []
-        var outputs: [OutputRow] = []
-        var inputs: [InputRow] = []
-        for (index, transaction) in transactions.enumerated() {
-            transactionRows.append(TransactionRow(
-                blockHeight: height, index: index, txid: transaction.txid, isCoinbase: index == 0, size: nil,
-                virtualSize: nil, inputCount: transaction.spends.count, outputCount: 1, inputValue: nil,
-                outputValue: 10, fee: nil))
-            outputs.append(OutputRow(
-                blockHeight: height, transactionIndex: index, n: 0, txid: transaction.txid, address: address,
-                scriptType: "pubkeyhash", value: 10))
-            for (n, spent) in transaction.spends.enumerated() {
-                inputs.append(InputRow(
-                    blockHeight: height, transactionIndex: index, n: n, txid: transaction.txid,
-                    spent: OutputReference(txid: spent, n: 0), address: nil, value: nil))
-            }
-        }
-        return BlockRows(
-            block: BlockRow(height: height, hash: "h\(height)", previousHash: "h\(height - 1)", time: height * 600,
-                            size: nil, weight: nil, transactionCount: transactions.count, difficulty: 1),
-            transactions: transactionRows, outputs: outputs, inputs: inputs)
+        SketchedBlock.rows(height, transactions, address: address)
     }
 
     private static func place(_ height: Int64, _ index: Int) -> TransactionPlace {
