@@ -18,11 +18,10 @@ extension ChainWriter {
         let blocks = batch.blocks
         guard let first = blocks.first, let last = blocks.last else { return }
         try checkLinks(of: blocks)
-        let fullyResolved = batch.movements != nil
-        try stage(batch, transactionsComplete: fullyResolved, recent: recent)
+        try stage(batch, transactionsComplete: batch.isFullyResolved, recent: recent)
         let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
         try resolveInputsMarkingSpent(heights, rules: rules)
-        if !fullyResolved { try storeTransactions(heights) }
+        if !batch.isFullyResolved { try storeTransactions(heights) }
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
         if ledgerFromRows, let movements = batch.movements {

@@ -10,6 +10,9 @@ struct PreparedBatch: Sendable {
     /// nil otherwise, and the writer derives the ledger in SQL after resolution.
     let movements: [AddressMovement]?
 
+    /// Whether every input already knows its spent output, so input totals, fees and the ledger need no SQL.
+    var isFullyResolved: Bool { movements != nil }
+
     /// Prepares `blocks`, which must be consecutive and in height order.
     init(_ blocks: [BlockRows]) {
         self.blocks = blocks

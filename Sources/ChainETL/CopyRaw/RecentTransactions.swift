@@ -3,8 +3,8 @@
 /// spend an output less than 50 blocks old), and the probe is a third of an input's cost.
 ///
 /// Keyed by the first 16 hex digits of the txid and holding the place packed in 64 bits, which keeps an entry
-/// at 16 bytes instead of a 64-character string and a place; the full txid is compared in SQL when the output is read, and a place that does not match (two txids
-/// sharing the prefix) falls back to the index. Only committed blocks are remembered, and a block leaving the
+/// at 16 bytes instead of a 64-character string and a place; the full txid is compared in SQL when the output
+/// is read, and a place that does not match (two txids sharing the prefix) falls back to the index. Only committed blocks are remembered, and a block leaving the
 /// best chain forgets everything, so a place is always one of the best chain's: the latest one with its txid
 /// (a later duplicate, BIP30, replaces the entry and is evicted after it).
 struct RecentTransactions {
@@ -75,6 +75,8 @@ struct RecentTransactions {
 
     /// The first 16 hex digits as a number; nil for a txid that is not hex (it cannot be remembered).
     private static func key(of txid: String) -> UInt64? {
-        UInt64(txid.utf8.prefix(16).count == 16 ? txid.prefix(16) : "", radix: 16)
+        let digits = txid.prefix(16)
+        guard digits.utf8.count == 16 else { return nil }
+        return UInt64(digits, radix: 16)
     }
 }
