@@ -10,17 +10,55 @@ extension ChainWriter {
 
     /// `append(_:rules:ledgerFromRows:)` for a batch prepared beforehand, on another thread. `recent` are the
     /// transactions the caller committed lately, whose places spare their spenders the txid index.
-    /// `ledgerFromRows: false` derives the ledger in SQL even when the rows could give it (for tests that
-    /// compare the two).
+    /// `ledgerFromRows: false` derives the ledger in SQL even when the rows could give it, and `route: .staging`
+    /// resolves every spend in SQL (for tests that compare the two).
+    ///
+    /// A batch goes by `.knownPlaces` when its spends within are regular. Should that route meet a spend it
+    /// does not settle (a guessed place that is not the output's, an output spent twice, a prevout that
+    /// disagrees), it rolls back to a savepoint and the batch goes again by `.staging`, whose verdict stands.
+    /// Returns the route the batch went by.
+    @discardableResult
     func append(
-        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions? = nil, ledgerFromRows: Bool = true
+        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions? = nil, ledgerFromRows: Bool = true,
+        route: SpendRoute = .knownPlaces
+    ) throws -> SpendRoute {
+        if route == .knownPlaces, batch.spendsWithinBatch.areRegular {
+            try connection.execute("SAVEPOINT known_places")
+            do {
+                try append(batch, rules: rules, recent: recent, ledgerFromRows: ledgerFromRows, by: .knownPlaces)
+                try connection.execute("RELEASE SAVEPOINT known_places")
+                return .knownPlaces
+            } catch is KnownPlacesDeclined {
+                try connection.execute("ROLLBACK TO SAVEPOINT known_places")
+            }
+        }
+        try append(batch, rules: rules, recent: recent, ledgerFromRows: ledgerFromRows, by: .staging)
+        return .staging
+    }
+
+    private func append(
+        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions?, ledgerFromRows: Bool,
+        by route: SpendRoute
     ) throws {
         let blocks = batch.blocks
         guard let first = blocks.first, let last = blocks.last else { return }
         try checkLinks(of: blocks)
-        try stage(batch, transactionsComplete: batch.isFullyResolved, recent: recent)
+        let spends = try stage(batch, route: route, recent: recent)
         let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
-        try resolveInputsMarkingSpent(heights, rules: rules)
+        switch route {
+        case .knownPlaces:
+            if spends.copiedWithGuessedPlace > 0 { try markSpentAtGuessedPlaces(heights, rules: rules) }
+            if spends.staged > 0 {
+                do {
+                    try resolveInputsMarkingSpent(heights, rules: rules)
+                } catch is BlockValidationFailure {
+                    // Judged against spends this route already marked; the staging route judges it alone.
+                    throw KnownPlacesDeclined()
+                }
+            }
+        case .staging:
+            try resolveInputsMarkingSpent(heights, rules: rules)
+        }
         if !batch.isFullyResolved { try storeTransactions(heights) }
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }

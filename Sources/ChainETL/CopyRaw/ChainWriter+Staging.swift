@@ -16,12 +16,13 @@ extension ChainWriter {
         ) ON COMMIT DELETE ROWS;
         """
 
-    /// Copies the batch's rows: outputs straight into `chain.outputs` (nothing about them needs completing), and
-    /// transactions straight into `chain.transactions` when `transactionsComplete` (every spent value came with
-    /// the block, so input totals and fees are known); the rest into the staging tables. Inputs go with the
-    /// place of the transaction they spend where that is known: in the batch (`SpendsWithinBatch`), else among
-    /// the `recent` transactions (a guess the resolving statement checks against the txid).
-    func stage(_ batch: PreparedBatch, transactionsComplete: Bool, recent: RecentTransactions?) throws {
+    /// Copies the batch's rows: outputs straight into `chain.outputs`, and transactions straight into
+    /// `chain.transactions` when the batch `isFullyResolved` (every spent value came with the block, so input
+    /// totals and fees are known); the rest into the staging tables, or, by `.knownPlaces`, partly straight
+    /// into `chain.inputs` (see `SpendRoute`). Inputs go with the place of the transaction they spend where that
+    /// is known: in the batch (`SpendsWithinBatch`), else among the `recent` transactions (a guess checked
+    /// against the txid when the output is read).
+    func stage(_ batch: PreparedBatch, route: SpendRoute, recent: RecentTransactions?) throws -> StagedSpends {
         let blocks = batch.blocks
         try connection.executeScript(Self.stagingTables)
         try connection.copyIn(table: "staged_blocks", columns: [
@@ -43,7 +44,7 @@ extension ChainWriter {
                 try writer.endRow()
             }
         }
-        try connection.copyIn(table: transactionsComplete ? "chain.transactions" : "staged_transactions", columns: [
+        try connection.copyIn(table: batch.isFullyResolved ? "chain.transactions" : "staged_transactions", columns: [
             "block_height", "tx_index", "txid", "is_coinbase", "size", "vsize", "input_count", "output_count",
             "input_value", "output_value", "fee",
         ]) { writer in
@@ -64,11 +65,13 @@ extension ChainWriter {
                 }
             }
         }
+        let spends = batch.spendsWithinBatch
+        let settlesWithinBatch = route == .knownPlaces
         try connection.copyIn(table: "chain.outputs", columns: [
-            "block_height", "tx_index", "n", "txid", "address", "script_type", "value",
+            "block_height", "tx_index", "n", "txid", "address", "script_type", "value", "spent_height",
         ]) { writer in
-            for rows in blocks {
-                for output in rows.outputs {
+            for (rows, spendingHeights) in zip(blocks, spends.spendingHeights) {
+                for (output, spendingHeight) in zip(rows.outputs, spendingHeights) {
                     writer.append(output.blockHeight)
                     writer.append(output.transactionIndex)
                     writer.append(output.n)
@@ -76,30 +79,88 @@ extension ChainWriter {
                     writer.append(output.address)
                     writer.append(output.scriptType)
                     writer.append(output.value)
+                    writer.append(settlesWithinBatch ? spendingHeight : nil)
                     try writer.endRow()
                 }
             }
         }
-        try connection.copyIn(table: "staged_inputs", columns: [
-            "block_height", "tx_index", "n", "txid", "spent_txid", "spent_n", "address", "value", "spent_block_height",
-            "spent_tx_index",
-        ]) { writer in
-            for (rows, places) in zip(blocks, batch.placesWithinBatch) {
+        var staged: [(input: InputRow, place: TransactionPlace?)] = []
+        var guessed = 0
+        if settlesWithinBatch {
+            try connection.copyIn(table: "chain.inputs", columns: Self.inputColumns) { writer in
+                for (block, rows) in blocks.enumerated() {
+                    for (position, input) in rows.inputs.enumerated() {
+                        let placeWithinBatch = spends.places[block][position]
+                        if let place = placeWithinBatch, let output = spends.spentOutputs[block][position] {
+                            try Self.append(input, address: output.address, value: output.value, place: place, to: &writer)
+                        } else if placeWithinBatch == nil, let value = input.value,
+                                  let place = recent?.place(of: input.spent.txid) {
+                            try Self.append(input, address: input.address, value: value, place: place, to: &writer)
+                            guessed += 1
+                        } else {
+                            staged.append((input, placeWithinBatch ?? recent?.place(of: input.spent.txid)))
+                        }
+                    }
+                }
+            }
+        } else {
+            for (rows, places) in zip(blocks, spends.places) {
                 for (input, placeWithinBatch) in zip(rows.inputs, places) {
-                    let place = placeWithinBatch ?? recent?.place(of: input.spent.txid)
-                    writer.append(input.blockHeight)
-                    writer.append(input.transactionIndex)
-                    writer.append(input.n)
-                    writer.append(input.txid)
-                    writer.append(input.spent.txid)
-                    writer.append(input.spent.n)
-                    writer.append(input.address)
-                    writer.append(input.value)
-                    writer.append(place?.blockHeight)
-                    writer.append(place?.index)
-                    try writer.endRow()
+                    staged.append((input, placeWithinBatch ?? recent?.place(of: input.spent.txid)))
                 }
             }
         }
+        if !staged.isEmpty {
+            try connection.copyIn(table: "staged_inputs", columns: Self.inputColumns) { writer in
+                for (input, place) in staged {
+                    try Self.append(input, address: input.address, value: input.value, place: place, to: &writer)
+                }
+            }
+        }
+        return StagedSpends(copiedWithGuessedPlace: guessed, staged: staged.count)
     }
+
+    /// The columns of an input row, in `chain.inputs` and `staged_inputs` alike.
+    private static let inputColumns = [
+        "block_height", "tx_index", "n", "txid", "spent_txid", "spent_n", "address", "value", "spent_block_height",
+        "spent_tx_index",
+    ]
+
+    /// Appends one input row: the spent output's `address` and `value`, where known, and its transaction's
+    /// `place`, where known.
+    private static func append(
+        _ input: InputRow, address: String?, value: Int64?, place: TransactionPlace?, to writer: inout PostgresCopyWriter
+    ) throws {
+        writer.append(input.blockHeight)
+        writer.append(input.transactionIndex)
+        writer.append(input.n)
+        writer.append(input.txid)
+        writer.append(input.spent.txid)
+        writer.append(input.spent.n)
+        writer.append(address)
+        writer.append(value)
+        writer.append(place?.blockHeight)
+        writer.append(place?.index)
+        try writer.endRow()
+    }
+}
+
+/// How a batch's spends reach `chain.inputs` and `chain.outputs.spent_height`.
+enum SpendRoute {
+    /// Spends within the batch are settled by the batch itself (input rows complete, outputs copied already
+    /// marked spent), and inputs that carry their spent output and spend a recent transaction are copied
+    /// straight into `chain.inputs` with its place, to be checked and marked by one statement; only the
+    /// rest is staged. For batches whose spends within are regular (`SpendsWithinBatch.areRegular`). Anything
+    /// irregular it meets is left to `.staging`, which judges it.
+    case knownPlaces
+    /// Every input is staged and resolved by the statement that judges every spend, regular or not.
+    case staging
+}
+
+/// What `stage` did with a batch's inputs.
+struct StagedSpends {
+    /// Inputs copied into `chain.inputs` with the place of a recent transaction, still to check and mark.
+    var copiedWithGuessedPlace: Int
+    /// Inputs in `staged_inputs`, still to resolve.
+    var staged: Int
 }

@@ -4,8 +4,9 @@
 struct PreparedBatch: Sendable {
     /// The blocks, in height order.
     let blocks: [BlockRows]
-    /// Per block, per input: the transaction of the batch it spends, where there is one (`SpendsWithinBatch`).
-    let placesWithinBatch: [[TransactionPlace?]]
+    /// The inputs that spend an output of the batch itself: where they are, and whether the batch can settle
+    /// them without SQL.
+    let spendsWithinBatch: SpendsWithinBatch
     /// The batch's ledger rows in address order when every input already knows its spent output (verbosity 3);
     /// nil otherwise, and the writer derives the ledger in SQL after resolution.
     let movements: [AddressMovement]?
@@ -16,7 +17,7 @@ struct PreparedBatch: Sendable {
     /// Prepares `blocks`, which must be consecutive and in height order.
     init(_ blocks: [BlockRows]) {
         self.blocks = blocks
-        placesWithinBatch = SpendsWithinBatch.places(in: blocks)
+        spendsWithinBatch = SpendsWithinBatch(blocks)
         movements = Self.movementsInAddressOrder(of: blocks)
     }
 

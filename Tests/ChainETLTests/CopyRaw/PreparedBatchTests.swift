@@ -48,6 +48,55 @@ struct PreparedBatchTests {
         #expect(SpendsWithinBatch.places(in: [Self.block(5, [("c", [])])]) == [[]])
     }
 
+    @Test("a spend within the batch is settled: the input learns the output, the output its spending height")
+    func settledSpends() {
+        var spender = Self.block(11, [("c11", []), ("d", ["b", "a"])])
+        spender.inputs[0].address = "addr"
+        spender.inputs[0].value = 10
+        let spends = SpendsWithinBatch([Self.block(10, [("c10", []), ("a", ["old"]), ("b", [])]), spender])
+        #expect(spends.areRegular)
+        let output = SpentOutput(address: "addr", value: 10)
+        #expect(spends.spentOutputs == [[nil], [output, output]])
+        #expect(spends.spendingHeights == [[nil, 11, 11], [nil, nil]])
+    }
+
+    @Test("an output spent twice within the batch makes its spends irregular")
+    func doubleSpendWithinBatch() {
+        let spends = SpendsWithinBatch([
+            Self.block(10, [("c10", []), ("a", [])]),
+            Self.block(11, [("c11", []), ("x", ["a"]), ("y", ["a"])]),
+        ])
+        #expect(!spends.areRegular)
+        #expect(spends.spentOutputs[1][0] == SpentOutput(address: "addr", value: 10))
+        #expect(spends.spentOutputs[1][1] == nil)
+    }
+
+    @Test("an output its transaction does not have, or a prevout that disagrees, makes the spends irregular")
+    func irregularSpends() {
+        var missing = Self.block(10, [("c10", []), ("a", ["c10"])])
+        missing.inputs[0].spent.n = 1
+        #expect(!SpendsWithinBatch([missing]).areRegular)
+
+        var disagreeing = Self.block(10, [("c10", []), ("a", ["c10"])])
+        disagreeing.inputs[0].address = "addr"
+        disagreeing.inputs[0].value = 11
+        #expect(!SpendsWithinBatch([disagreeing]).areRegular)
+        disagreeing.inputs[0].value = 10
+        disagreeing.inputs[0].address = "someone else"
+        #expect(!SpendsWithinBatch([disagreeing]).areRegular)
+        disagreeing.inputs[0].address = "addr"
+        #expect(SpendsWithinBatch([disagreeing]).areRegular)
+    }
+
+    @Test("an input spending a transaction outside the batch is neither placed nor settled")
+    func spendsOutsideTheBatch() {
+        let spends = SpendsWithinBatch([Self.block(10, [("c10", []), ("a", ["old"])])])
+        #expect(spends.areRegular)
+        #expect(spends.places == [[nil]])
+        #expect(spends.spentOutputs == [[nil]])
+        #expect(spends.spendingHeights == [[nil, nil]])
+    }
+
     @Test("fully resolved blocks give their ledger in address order; a block without spent values gives none")
     func ledgerInAddressOrder() {
         var first = Self.block(10, [("c10", [])], address: "zed")
@@ -71,7 +120,7 @@ struct PreparedBatchTests {
         ])
         let cut = batch.prefix(before: 11)
         #expect(cut.blocks.map(\.block.height) == [10])
-        #expect(cut.placesWithinBatch == [[Self.place(10, 0)]])
+        #expect(cut.spendsWithinBatch.places == [[Self.place(10, 0)]])
         #expect(batch.prefix(before: 10).blocks.isEmpty)
     }
 }
