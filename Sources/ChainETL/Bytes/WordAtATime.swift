@@ -35,6 +35,31 @@ enum WordAtATime {
         return count
     }
 
+    /// The first index at or after `start` whose byte COPY's text format escapes (backslash, tab, newline,
+    /// carriage return); `bytes.count` if there is none. Txids, addresses and script types have none, so the
+    /// COPY encoder copies them in one call after one pass of eight bytes a step.
+    static func firstCopyTextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var index = start
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZeroByte(word ^ (ones &* 0x5C)) | hasByteBelow(word, 0x0E) != 0 { break }
+            index += 8
+        }
+        while index < count {
+            if isCopyTextEscaped(base[index]) { return index }
+            index += 1
+        }
+        return count
+    }
+
+    /// The byte-at-a-time definition `firstCopyTextEscape` must agree with.
+    static func isCopyTextEscaped(_ byte: UInt8) -> Bool {
+        byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
     /// Whether every byte is a hex digit (`0-9`, `a-f`, `A-F`).
     static func isAllHexDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }

@@ -68,4 +68,21 @@ struct WordAtATimeTests {
         #expect([UInt8]().withUnsafeBufferPointer(WordAtATime.isAllHexDigits))
         #expect(Array("00ffAAbb99887766554433221100ffee".utf8).withUnsafeBufferPointer(WordAtATime.isAllHexDigits))
     }
+
+    @Test("COPY escapes: every byte value at every position and start of a 19-byte clean run")
+    func copyTextEscapes() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            #expect(WordAtATime.isCopyTextEscaped(byte) == [0x5C, 0x09, 0x0A, 0x0D].contains(byte))
+            for position in 0..<19 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 19)
+                bytes[position] = byte
+                for start in 0...19 {
+                    let expected = bytes[min(start, 19)...].firstIndex(where: WordAtATime.isCopyTextEscaped) ?? 19
+                    let found = bytes.withUnsafeBufferPointer { WordAtATime.firstCopyTextEscape(in: $0, from: start) }
+                    #expect(found == expected, "byte \(value) at \(position), start \(start)")
+                }
+            }
+        }
+    }
 }
