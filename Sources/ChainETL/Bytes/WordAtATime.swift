@@ -15,44 +15,23 @@ enum WordAtATime {
     static func firstStringBoundary(
         in bytes: UnsafeBufferPointer<UInt8>, from start: Int, allowingNonASCII: Bool = false
     ) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        var index = start
-        while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        firstIndex(in: bytes, from: start, stopsAt: { byte in
+            byte == 0x22 || byte == 0x5C || byte < 0x20 || (!allowingNonASCII && byte >= 0x80)
+        }) { word in
             var suspicious = hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
                 | hasByteBelow(word, 0x20)
             if !allowingNonASCII { suspicious |= word & highBits }
-            if suspicious != 0 { break }
-            index += 8
+            return suspicious != 0
         }
-        while index < count {
-            let byte = base[index]
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 || (!allowingNonASCII && byte >= 0x80) { return index }
-            index += 1
-        }
-        return count
     }
 
     /// The first index at or after `start` whose byte COPY's text format escapes (backslash, tab, newline,
     /// carriage return); `bytes.count` if there is none. Txids, addresses and script types have none, so the
     /// COPY encoder copies them in one call after one pass of eight bytes a step.
     static func firstCopyTextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        var index = start
-        while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if hasZeroByte(word ^ (ones &* 0x5C)) | hasByteBelow(word, 0x0E) != 0 { break }
-            index += 8
+        firstIndex(in: bytes, from: start, stopsAt: isCopyTextEscaped) { word in
+            hasZeroByte(word ^ (ones &* 0x5C)) | hasByteBelow(word, 0x0E) != 0
         }
-        while index < count {
-            if isCopyTextEscaped(base[index]) { return index }
-            index += 1
-        }
-        return count
     }
 
     /// The byte-at-a-time definition `firstCopyTextEscape` must agree with.
@@ -83,6 +62,27 @@ enum WordAtATime {
     /// The byte-at-a-time definition `isAllHexDigits` must agree with.
     static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
+    }
+
+    /// The first index at or after `start` whose byte `stopsAt`, skipping eight bytes at a time while
+    /// `mightStop` says a word certainly holds no such byte; `bytes.count` if there is none.
+    @inline(__always)
+    private static func firstIndex(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopsAt: (UInt8) -> Bool,
+        mightStop: (UInt64) -> Bool
+    ) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var index = start
+        while index + 8 <= count, !mightStop(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+        }
+        while index < count {
+            if stopsAt(base[index]) { return index }
+            index += 1
+        }
+        return count
     }
 
     /// Non-zero if some byte of `word` is zero (exact for "some", the marked positions may include false ones

@@ -160,16 +160,8 @@ struct ChainWriterLedgerPathTests {
         defer { node.stop() }
         let database = try TestDatabase.current
         try QuietScrape.run(database: database, nodeURL: url)
-        let landed = try database.connect()
-        var blocks: [BlockRows] = []
-        try LandingZone(connection: landed).forEachStoredBlock(
-            hashes: (0...node.blockCount).map { node.blockHash(atHeight: $0)! }
-        ) { stored in
-            let verbose = try LandedBlockText.verboseBlock(
-                format: stored.format, body: stored.body, transactions: stored.transactions, height: stored.height,
-                hash: stored.hash)
-            blocks.append(try BlockRows(block: verbose, amounts: AmountRules()))
-        }
+        let blocks = try LandedRows.read(
+            from: database.connect(), hashes: (0...node.blockCount).map { node.blockHash(atHeight: $0)! })
         #expect(blocks.allSatisfy { $0.isFullyResolved })
         var ledgers: [[String]] = []
         for fromRows in [true, false] {

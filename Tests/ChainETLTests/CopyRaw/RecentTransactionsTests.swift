@@ -64,8 +64,10 @@ struct RecentTransactionsTests {
 /// The writer trusts no remembered place: it compares the txid of the output it reads there.
 @Suite("RecentTransactions in the writer", .temporaryDatabase)
 struct RecentTransactionsWriterTests {
-    @Test("a remembered place of another txid with the same first 16 digits falls back to the txid index")
-    func collidingPrefix() throws {
+    @Test(
+        "a remembered place of another txid with the same first 16 digits falls back to the txid index",
+        arguments: [false, true])
+    func collidingPrefix(withPrevout: Bool) throws {
         let connection = try TestDatabase.current.connect()
         _ = try CraftedChain(connection: connection)
         let spent = String(repeating: "a", count: 63) + "1"
@@ -80,10 +82,20 @@ struct RecentTransactionsWriterTests {
         recent.remember(first)
         #expect(recent.place(of: spent) == TransactionPlace(blockHeight: 1, index: 0))
 
-        let spender = PreparedBatch([SketchedBlock.rows(2, [
+        var spender = SketchedBlock.rows(2, [
             ("c2" + String(repeating: "0", count: 62), []), ("e" + String(repeating: "0", count: 63), [spent]),
-        ])])
-        try connection.transaction { try ChainWriter(connection: $0).append(spender, rules: rules, recent: recent) }
+        ])
+        if withPrevout {
+            // Copied straight into chain.inputs at the remembered place, which the check then declines.
+            spender.inputs[0].address = "addr"
+            spender.inputs[0].value = 10
+            spender.transactions[1].inputValue = 10
+            spender.transactions[1].fee = 0
+        }
+        let route = try connection.transaction {
+            try ChainWriter(connection: $0).append(PreparedBatch([spender]), rules: rules, recent: recent)
+        }
+        #expect(route == (withPrevout ? .staging : .knownPlaces))
         let input = try connection.query("SELECT spent_block_height, spent_tx_index, value FROM chain.inputs")
         #expect(input.count == 1)
         #expect(try input[0].int64(0) == 0)

@@ -17,16 +17,7 @@ struct SpendRouteTests {
         defer { node.stop() }
         let database = try TestDatabase.current
         try QuietScrape.run(database: database, nodeURL: url)
-        var blocks: [BlockRows] = []
-        try LandingZone(connection: try database.connect()).forEachStoredBlock(
-            hashes: (0...node.blockCount).map { node.blockHash(atHeight: $0)! }
-        ) { stored in
-            let verbose = try LandedBlockText.verboseBlock(
-                format: stored.format, body: stored.body, transactions: stored.transactions, height: stored.height,
-                hash: stored.hash)
-            blocks.append(try BlockRows(block: verbose, amounts: AmountRules()))
-        }
-        return blocks
+        return try LandedRows.read(from: database.connect(), hashes: (0...node.blockCount).map { node.blockHash(atHeight: $0)! })
     }
 
     /// The same rows as a verbosity-2 answer gives them: no spent output known, so no input totals or fees.
@@ -151,28 +142,5 @@ struct SpendRouteTests {
             SELECT block_height, spent_block_height, spent_tx_index, value FROM chain.inputs ORDER BY block_height
             """).map { "\(try $0.int64(0)) spends \(try $0.int64(1)):\(try $0.int(2)) of \(try $0.int64(3))" }
         #expect(inputs == ["1 spends 0:0 of 10", "2 spends 1:1 of 10"])
-    }
-
-    @Test("a remembered place of a look-alike txid makes the known-places route decline; staging resolves it")
-    func collidingPrefixWithPrevout() throws {
-        let connection = try TestDatabase.current.connect()
-        _ = try CraftedChain(connection: connection)
-        let spent = String(repeating: "a", count: 63) + "1"
-        let lookalike = String(repeating: "a", count: 63) + "2"
-        let first = PreparedBatch([SketchedBlock.rows(0, [(spent, [])]), SketchedBlock.rows(1, [(lookalike, [])])])
-        var recent = RecentTransactions()
-        try connection.transaction { try ChainWriter(connection: $0).append(first, rules: Self.rules, recent: recent) }
-        recent.remember(first)
-        var spender = SketchedBlock.rows(2, [("c2" + String(repeating: "0", count: 62), []), ("e", [spent])])
-        spender.inputs[0].address = "addr"
-        spender.inputs[0].value = 10
-        spender.transactions[1].inputValue = 10
-        spender.transactions[1].fee = 0
-        let route = try connection.transaction {
-            try ChainWriter(connection: $0).append(PreparedBatch([spender]), rules: Self.rules, recent: recent)
-        }
-        #expect(route == .staging)
-        let input = try connection.query("SELECT spent_block_height, spent_tx_index FROM chain.inputs")
-        #expect(try input.map { "\(try $0.int64(0)):\(try $0.int(1))" } == ["0:0"])
     }
 }
