@@ -24,8 +24,10 @@ public enum CopyRawJob {
         try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track, ChainSchema.track])
         // Every statement works on one batch by key; JIT would only add its compile time to each of them. The
         // staging tables of a batch (about 10 MB of inputs) would overflow the default 8 MB of temp_buffers
-        // and be written to disk and read back within the statement that fills them.
-        try analytics.executeScript("SET jit = off; SET temp_buffers = '64MB'")
+        // and be written to disk and read back within the statement that fills them. Each input spends its
+        // own output, so a memoize cache in front of the output probes never hits (measured: 0 hits in 37,487
+        // probes of a batch, which took 5-10 % longer with it).
+        try analytics.executeScript("SET jit = off; SET temp_buffers = '64MB'; SET enable_memoize = off")
 
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
