@@ -2,6 +2,7 @@ extension ChainWriter {
     /// Checks and marks the outputs spent by the inputs `stage` copied into `chain.inputs` with the place of a
     /// recent transaction (the batch's inputs whose spent place lies below it), in one statement: each output
     /// is read through the primary key at that place, its txid compared, and marked spent by its row address.
+    /// It must run before the staged inputs are resolved, which adds rows of the batch to `chain.inputs` too.
     ///
     /// The marking is driven by the unnested row addresses, which the planner can only fetch one by one. Joined
     /// with the spends directly, it trusted the statistics of `chain.inputs`, which early in a load say a

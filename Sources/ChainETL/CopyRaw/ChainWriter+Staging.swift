@@ -93,12 +93,14 @@ extension ChainWriter {
                         let placeWithinBatch = spends.places[block][position]
                         if let place = placeWithinBatch, let output = spends.spentOutputs[block][position] {
                             try Self.append(input, address: output.address, value: output.value, place: place, to: &writer)
-                        } else if placeWithinBatch == nil, let value = input.value,
-                                  let place = recent?.place(of: input.spent.txid) {
+                            continue
+                        }
+                        let place = placeWithinBatch ?? recent?.place(of: input.spent.txid)
+                        if placeWithinBatch == nil, let place, let value = input.value {
                             try Self.append(input, address: input.address, value: value, place: place, to: &writer)
                             guessed += 1
                         } else {
-                            staged.append((input, placeWithinBatch ?? recent?.place(of: input.spent.txid)))
+                            staged.append((input, place))
                         }
                     }
                 }

@@ -4,9 +4,10 @@
 ///
 /// Keyed by the first 16 hex digits of the txid and holding the place packed in 64 bits, which keeps an entry
 /// at 16 bytes instead of a 64-character string and a place; the full txid is compared in SQL when the output
-/// is read, and a place that does not match (two txids sharing the prefix) falls back to the index. Only committed blocks are remembered, and a block leaving the
-/// best chain forgets everything, so a place is always one of the best chain's: the latest one with its txid
-/// (a later duplicate, BIP30, replaces the entry and is evicted after it).
+/// is read, and a place that does not match (two txids sharing the prefix) falls back to the index. Only
+/// committed blocks are remembered, and a block leaving the best chain forgets everything, so a place is always
+/// one of the best chain's: the latest one with its txid (a later duplicate, BIP30, replaces the entry and is
+/// evicted after it).
 struct RecentTransactions {
     /// The most transactions remembered; the oldest blocks are forgotten first.
     let capacity: Int
