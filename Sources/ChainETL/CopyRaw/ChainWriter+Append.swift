@@ -322,6 +322,11 @@ extension ChainWriter {
     /// Stores the block rows with the running supply as the node's `gettxoutsetinfo` counts it (outputs created
     /// minus outputs spent, without OP_RETURN outputs, the genesis coinbase and outputs a BIP30 duplicate
     /// coinbase overwrote), and records each block as joined.
+    ///
+    /// The earlier transactions with a coinbase's txid are looked up one coinbase at a time (`OFFSET 0` keeps
+    /// the lookup a subquery the planner cannot turn into a join): as a join, fresh statistics made it hash
+    /// every transaction of the table to match eight coinbases (measured: 30 ms a batch at 120,000 rows and
+    /// growing with the table, against well under 1 ms through the txid index).
     private func storeBlocks(_ heights: BatchHeights) throws {
         try connection.execute("""
             WITH created AS (
@@ -334,8 +339,11 @@ extension ChainWriter {
             ), overwritten AS (
                 SELECT duplicate.block_height, sum(original.value) AS value
                 FROM chain.transactions duplicate
-                JOIN chain.transactions earlier
-                  ON earlier.txid = duplicate.txid AND earlier.block_height < duplicate.block_height
+                CROSS JOIN LATERAL (
+                    SELECT earlier.block_height, earlier.tx_index FROM chain.transactions earlier
+                    WHERE earlier.txid = duplicate.txid AND earlier.block_height < duplicate.block_height
+                    OFFSET 0
+                ) earlier
                 JOIN chain.outputs original
                   ON original.block_height = earlier.block_height AND original.tx_index = earlier.tx_index
                 WHERE duplicate.block_height BETWEEN $1 AND $2 AND duplicate.tx_index = 0
