@@ -153,5 +153,13 @@ public enum ChainSchema {
             COMMENT ON TABLE chain.outputs IS 'Best-chain outputs. address is NULL when the node reports none (OP_RETURN, bare multisig, non-standard). spent_height is NULL while unspent. To find the outputs of a txid, find the transaction first (chain.transactions is indexed by txid) and join on (block_height, tx_index).';
             COMMENT ON TABLE chain.address_movements IS 'Per-address ledger of the best chain: what each address received (outputs) and sent (spent outputs) in each transaction; amount = received - sent. One row per (block_height, tx_index, address); indexed by block and by (address, block_height).';
             """),
+        // Most outputs are marked spent in a later batch than the one that copied them, a few to a page at a
+        // time. An UPDATE whose new version fits on the same page skips the primary key (a HOT update); with a
+        // tenth of each page free, only 77 % did on 300 mainnet-shaped blocks, against 92 % with a fifth free,
+        // and marking took about a tenth less time. The table grows 3 %. New pages only: existing ones keep
+        // their fill.
+        Migration(version: 3, name: "outputs leave a fifth of each page free for their spent marks", sql: """
+            ALTER TABLE chain.outputs SET (fillfactor = 80);
+            """),
     ])
 }
