@@ -51,7 +51,7 @@ final class LandedBatchReader {
 }
 
 /// A batch as read: its blocks up to the first refused one, prepared for the writer, and that refusal.
-struct DerivedBatch {
+struct DerivedBatch: Sendable {
     var prepared: PreparedBatch
     var refused: BlockValidationFailure?
 }

@@ -63,6 +63,7 @@ public struct RawCopier {
             let reader = batchReader
             let prefetcher = Prefetcher(count: batches.count) { try reader.read(batches[$0]) }
             defer { prefetcher.stop() }
+            let written = BackgroundRelease()
             for step in steps {
                 switch step {
                 case .remove(let event):
@@ -70,6 +71,7 @@ public struct RawCopier {
                 case .copy(let batch):
                     guard let derived = try prefetcher.next() else { throw PrefetchEndedEarlyError() }
                     try write(derived, of: batch)
+                    written.release(consume derived)
                 }
             }
             // Events that cancelled out after the last step still have to be passed.
