@@ -10,8 +10,31 @@ struct BackgroundRelease: Sendable {
     private let queue = DispatchQueue(label: "chain-etl.copy-raw.release")
 
     /// Takes `value` and lets it go on the release thread.
+    ///
+    /// The release thread empties the parcel rather than dropping a copy of the value: with a copy, whichever
+    /// thread let go last freed the batch, and when the release thread ran first that was the writing thread
+    /// (measured: half of a load's batches, 45–77 ms each, about 0.8–1.3 s of a 300-block run).
     func release<Value: Sendable>(_ value: consuming Value) {
-        let value = value
-        queue.async { withExtendedLifetime(value) {} }
+        let parcel = Parcel(consume value)
+        queue.async { parcel.empty() }
+    }
+
+    /// Returns once everything handed over so far has been freed.
+    func waitUntilDone() {
+        queue.sync {}
+    }
+}
+
+/// A value handed to the release thread; only that thread touches it after the hand-over.
+private final class Parcel<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: consuming Value) {
+        self.value = value
+    }
+
+    /// Frees the value here, whoever holds the parcel last.
+    func empty() {
+        value = nil
     }
 }
