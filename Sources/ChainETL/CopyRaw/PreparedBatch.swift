@@ -10,6 +10,8 @@ struct PreparedBatch: Sendable {
     /// The batch's ledger rows in address order when every input already knows its spent output (verbosity 3);
     /// nil otherwise, and the writer derives the ledger in SQL after resolution.
     let movements: [AddressMovement]?
+    /// The batch's transactions as `RecentTransactions` remembers them once the batch is committed.
+    let recentEntries: RecentTransactions.Entries
 
     /// Whether every input already knows its spent output, so input totals, fees and the ledger need no SQL.
     var isFullyResolved: Bool { movements != nil }
@@ -19,6 +21,7 @@ struct PreparedBatch: Sendable {
         self.blocks = blocks
         spendsWithinBatch = SpendsWithinBatch(blocks)
         movements = Self.movementsInAddressOrder(of: blocks)
+        recentEntries = RecentTransactions.Entries(blocks)
     }
 
     /// The same batch cut before `height`: what is written when a block at `height` is refused.
