@@ -6,7 +6,8 @@ public struct CopyRawOptions: Sendable {
     /// After copying, delete landed blocks older than this many seconds that are fully applied (nil: keep all).
     public var pruneRawOlderThanSeconds: Int64?
     /// Transactions per commit: big enough that per-commit costs vanish, small enough that a crash loses
-    /// little work and memory stays bounded.
+    /// little work and memory stays bounded. The first batches of each read of events are smaller (an eighth
+    /// of this, then doubling), so writing starts before a whole batch has been read.
     public var transactionsPerCommit = 20_000
     /// Blocks per commit, for chains of small blocks.
     public var blocksPerCommit = 500
