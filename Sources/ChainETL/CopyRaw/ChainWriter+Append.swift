@@ -4,13 +4,14 @@ extension ChainWriter {
     /// included), spent outputs marked, transaction totals, the ledger, the running supply and a 'joined' change
     /// per block. Throws `BlockValidationFailure` for the first block an enabled rule refuses; the caller's
     /// transaction must then roll back.
-    public func append(_ blocks: [BlockRows], rules: ValidationRules, ledgerFromRows: Bool = true) throws {
-        try append(PreparedBatch(blocks), rules: rules, ledgerFromRows: ledgerFromRows)
+    public func append(_ blocks: [BlockRows], rules: ValidationRules, totalsFromRows: Bool = true) throws {
+        try append(PreparedBatch(blocks), rules: rules, totalsFromRows: totalsFromRows)
     }
 
-    /// `append(_:rules:ledgerFromRows:)` for a batch prepared beforehand, on another thread. `recent` are the
+    /// `append(_:rules:totalsFromRows:)` for a batch prepared beforehand, on another thread. `recent` are the
     /// transactions the caller committed lately, whose places spare their spenders the txid index.
-    /// `ledgerFromRows: false` derives the ledger in SQL even when the rows could give it, and `route: .staging`
+    /// `totalsFromRows: false` derives the ledger and the supply in SQL even when the rows could give them, and
+    /// `route: .staging`
     /// resolves every spend in SQL (for tests that compare the two).
     ///
     /// A batch goes by `.knownPlaces` when its spends within are regular. Should that route meet a spend it
@@ -19,25 +20,25 @@ extension ChainWriter {
     /// Returns the route the batch went by.
     @discardableResult
     func append(
-        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions? = nil, ledgerFromRows: Bool = true,
+        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions? = nil, totalsFromRows: Bool = true,
         route: SpendRoute = .knownPlaces
     ) throws -> SpendRoute {
         if route == .knownPlaces, batch.spendsWithinBatch.areRegular {
             try connection.execute("SAVEPOINT known_places")
             do {
-                try append(batch, rules: rules, recent: recent, ledgerFromRows: ledgerFromRows, by: .knownPlaces)
+                try append(batch, rules: rules, recent: recent, totalsFromRows: totalsFromRows, by: .knownPlaces)
                 try connection.execute("RELEASE SAVEPOINT known_places")
                 return .knownPlaces
             } catch is KnownPlacesDeclined {
                 try connection.execute("ROLLBACK TO SAVEPOINT known_places")
             }
         }
-        try append(batch, rules: rules, recent: recent, ledgerFromRows: ledgerFromRows, by: .staging)
+        try append(batch, rules: rules, recent: recent, totalsFromRows: totalsFromRows, by: .staging)
         return .staging
     }
 
     private func append(
-        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions?, ledgerFromRows: Bool,
+        _ batch: PreparedBatch, rules: ValidationRules, recent: RecentTransactions?, totalsFromRows: Bool,
         by route: SpendRoute
     ) throws {
         let blocks = batch.blocks
@@ -64,12 +65,12 @@ extension ChainWriter {
         if !batch.isFullyResolved { try storeTransactions(heights) }
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
-        if ledgerFromRows, let movements = batch.movements {
+        if totalsFromRows, let movements = batch.movements {
             try copyMovements(movements)
         } else {
             try storeMovements(heights)
         }
-        try storeBlocks(heights)
+        try storeBlocks(heights, supplyChanges: totalsFromRows ? batch.supplyChanges : nil)
     }
 
     /// Refuses blocks that do not extend the stored tip one by one: the change log and the tables disagree,
@@ -326,16 +327,28 @@ extension ChainWriter {
     /// The earlier transactions with a coinbase's txid are looked up one coinbase at a time (`OFFSET 0` keeps
     /// the lookup a subquery the planner cannot turn into a join): as a join, fresh statistics made it hash
     /// every transaction of the table to match eight coinbases (measured: 30 ms a batch at 120,000 rows and
-    /// growing with the table, against well under 1 ms through the txid index).
-    private func storeBlocks(_ heights: BatchHeights) throws {
+    /// growing with the table, against well under 1 ms through the txid index). Their unspent outputs are
+    /// summed one transaction at a time too (an aggregate subquery stays one): as a join, a load's last batch
+    /// was planned as a merge join over every output of the table (measured: 600–800 ms instead of 1 ms).
+    ///
+    /// `supplyChanges`, one per block of the batch in height order, are what each block adds before BIP30
+    /// overwrites, worked out from the rows (`BlockRows.supplyChange`); when they are given, the stored outputs
+    /// and inputs are not summed again (the parameter makes those scans a one-time false filter).
+    private func storeBlocks(_ heights: BatchHeights, supplyChanges: [Int64]?) throws {
+        let changes = supplyChanges.map { changes in
+            PostgresArray(changes.indices.map { heights.first + Int64($0) })
+        }
         try connection.execute("""
-            WITH created AS (
+            WITH given AS (
+                SELECT height AS block_height, change AS value FROM unnest($3::bigint[], $4::bigint[]) AS g(height, change)
+            ), created AS (
                 SELECT block_height, sum(value) AS value FROM chain.outputs
-                WHERE block_height BETWEEN $1 AND $2 AND block_height > 0 AND script_type <> 'nulldata'
+                WHERE $3::bigint[] IS NULL
+                  AND block_height BETWEEN $1 AND $2 AND block_height > 0 AND script_type <> 'nulldata'
                 GROUP BY block_height
             ), spent AS (
                 SELECT block_height, sum(value) AS value FROM chain.inputs
-                WHERE block_height BETWEEN $1 AND $2 GROUP BY block_height
+                WHERE $3::bigint[] IS NULL AND block_height BETWEEN $1 AND $2 GROUP BY block_height
             ), overwritten AS (
                 SELECT duplicate.block_height, sum(original.value) AS value
                 FROM chain.transactions duplicate
@@ -344,10 +357,12 @@ extension ChainWriter {
                     WHERE earlier.txid = duplicate.txid AND earlier.block_height < duplicate.block_height
                     OFFSET 0
                 ) earlier
-                JOIN chain.outputs original
-                  ON original.block_height = earlier.block_height AND original.tx_index = earlier.tx_index
+                CROSS JOIN LATERAL (
+                    SELECT sum(o.value) AS value FROM chain.outputs o
+                    WHERE o.block_height = earlier.block_height AND o.tx_index = earlier.tx_index
+                      AND o.spent_height IS NULL AND o.block_height > 0 AND o.script_type <> 'nulldata'
+                ) original
                 WHERE duplicate.block_height BETWEEN $1 AND $2 AND duplicate.tx_index = 0
-                  AND original.spent_height IS NULL AND original.block_height > 0 AND original.script_type <> 'nulldata'
                 GROUP BY duplicate.block_height
             )
             INSERT INTO chain.blocks (height, hash, prev_hash, time, size, weight, tx_count, difficulty, input_count,
@@ -355,13 +370,14 @@ extension ChainWriter {
             SELECT b.height, b.hash, b.prev_hash, to_timestamp(b.time), b.size, b.weight, b.tx_count, b.difficulty,
                    b.input_count, b.output_count,
                    (coalesce((SELECT supply FROM chain.blocks WHERE height = $1 - 1), 0)
-                    + sum(coalesce(c.value, 0) - coalesce(s.value, 0) - coalesce(o.value, 0))
+                    + sum(coalesce(g.value, coalesce(c.value, 0) - coalesce(s.value, 0)) - coalesce(o.value, 0))
                       OVER (ORDER BY b.height))::bigint
             FROM staged_blocks b
+            LEFT JOIN given g ON g.block_height = b.height
             LEFT JOIN created c ON c.block_height = b.height
             LEFT JOIN spent s ON s.block_height = b.height
             LEFT JOIN overwritten o ON o.block_height = b.height
-            """, [heights.first, heights.last])
+            """, [heights.first, heights.last, changes, supplyChanges.map(PostgresArray.init)])
         try connection.execute("""
             INSERT INTO chain.block_changes (change, height, hash, time)
             SELECT 'joined', height, hash, to_timestamp(time) FROM staged_blocks ORDER BY height

@@ -10,6 +10,9 @@ struct PreparedBatch: Sendable {
     /// The batch's ledger rows in address order when every input already knows its spent output (verbosity 3);
     /// nil otherwise, and the writer derives the ledger in SQL after resolution.
     let movements: [AddressMovement]?
+    /// Per block, in height order, what it adds to the supply before BIP30 overwrites (`BlockRows.supplyChange`);
+    /// nil unless every block's is known, and the writer sums the stored rows in SQL.
+    let supplyChanges: [Int64]?
     /// The batch's transactions as `RecentTransactions` remembers them once the batch is committed.
     let recentEntries: RecentTransactions.Entries
 
@@ -22,6 +25,8 @@ struct PreparedBatch: Sendable {
         spendsWithinBatch = SpendsWithinBatch(blocks)
         movements = Self.movementsInAddressOrder(of: blocks)
         recentEntries = RecentTransactions.Entries(blocks)
+        let changes = blocks.compactMap(\.supplyChange)
+        supplyChanges = changes.count == blocks.count ? changes : nil
     }
 
     /// The same batch cut before `height`: what is written when a block at `height` is refused.

@@ -150,10 +150,10 @@ struct ChainWriterTests {
     }
 }
 
-/// The ledger computed from fully resolved rows and the one derived in SQL are the same rows.
-@Suite("ChainWriter ledger paths", .temporaryDatabase)
+/// The ledger and the supply computed from fully resolved rows and the ones derived in SQL are the same.
+@Suite("ChainWriter ledger and supply paths", .temporaryDatabase)
 struct ChainWriterLedgerPathTests {
-    @Test("verbosity-3 blocks give the same ledger whether computed from the rows or in SQL")
+    @Test("verbosity-3 blocks give the same ledger and supply whether computed from the rows or in SQL")
     func ledgerPathsAgree() throws {
         let node = SimNode(configuration: SimNodeConfiguration(seed: 31, initialBlocks: 140, transactionsPerBlock: 12))
         let url = try node.start()
@@ -164,6 +164,8 @@ struct ChainWriterLedgerPathTests {
             from: database.connect(), hashes: (0...node.blockCount).map { node.blockHash(atHeight: $0)! })
         #expect(blocks.allSatisfy { $0.isFullyResolved })
         var ledgers: [[String]] = []
+        var blockRows: [[String]] = []
+        let nodeSupply = try NodeInfo.totalAmount(nodeURL: url)
         for fromRows in [true, false] {
             let target = try TestDatabase.create()
             defer { try? target.drop() }
@@ -171,11 +173,17 @@ struct ChainWriterLedgerPathTests {
             _ = try CraftedChain(connection: connection)
             try connection.transaction { connection in
                 try ChainWriter(connection: connection).append(
-                    blocks, rules: .none(parameters: Chain.bitcoin.parameters), ledgerFromRows: fromRows)
+                    blocks, rules: .none(parameters: Chain.bitcoin.parameters), totalsFromRows: fromRows)
             }
-            ledgers.append(try ChainSnapshot.read(connection).tables["chain.address_movements"] ?? [])
+            let tip = try connection.query("SELECT supply FROM chain.blocks ORDER BY height DESC LIMIT 1")
+            #expect(try tip.first?.int64(0) == nodeSupply, "supply from rows: \(fromRows)")
+            let snapshot = try ChainSnapshot.read(connection)
+            ledgers.append(snapshot.tables["chain.address_movements"] ?? [])
+            blockRows.append(snapshot.tables["chain.blocks"] ?? [])
         }
         #expect(ledgers[0].count > 1_000)
         #expect(ledgers[0] == ledgers[1])
+        #expect(blockRows[0].count == node.blockCount + 1)
+        #expect(blockRows[0] == blockRows[1])
     }
 }
