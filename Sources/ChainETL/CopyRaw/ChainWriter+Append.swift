@@ -11,8 +11,7 @@ extension ChainWriter {
     /// `append(_:rules:totalsFromRows:)` for a batch prepared beforehand, on another thread. `recent` are the
     /// transactions the caller committed lately, whose places spare their spenders the txid index.
     /// `totalsFromRows: false` derives the ledger and the supply in SQL even when the rows could give them, and
-    /// `route: .staging`
-    /// resolves every spend in SQL (for tests that compare the two).
+    /// `route: .staging` resolves every spend in SQL (for tests that compare the two).
     ///
     /// A batch goes by `.knownPlaces` when its spends within are regular. Should that route meet a spend it
     /// does not settle (a guessed place that is not the output's, an output spent twice, a prevout that
@@ -335,12 +334,13 @@ extension ChainWriter {
     /// overwrites, worked out from the rows (`BlockRows.supplyChange`); when they are given, the stored outputs
     /// and inputs are not summed again (the parameter makes those scans a one-time false filter).
     private func storeBlocks(_ heights: BatchHeights, supplyChanges: [Int64]?) throws {
-        let changes = supplyChanges.map { changes in
+        let changedHeights = supplyChanges.map { changes in
             PostgresArray(changes.indices.map { heights.first + Int64($0) })
         }
         try connection.execute("""
             WITH given AS (
-                SELECT height AS block_height, change AS value FROM unnest($3::bigint[], $4::bigint[]) AS g(height, change)
+                SELECT height AS block_height, change AS value
+                FROM unnest($3::bigint[], $4::bigint[]) AS g(height, change)
             ), created AS (
                 SELECT block_height, sum(value) AS value FROM chain.outputs
                 WHERE $3::bigint[] IS NULL
@@ -377,7 +377,7 @@ extension ChainWriter {
             LEFT JOIN created c ON c.block_height = b.height
             LEFT JOIN spent s ON s.block_height = b.height
             LEFT JOIN overwritten o ON o.block_height = b.height
-            """, [heights.first, heights.last, changes, supplyChanges.map(PostgresArray.init)])
+            """, [heights.first, heights.last, changedHeights, supplyChanges.map(PostgresArray.init)])
         try connection.execute("""
             INSERT INTO chain.block_changes (change, height, hash, time)
             SELECT 'joined', height, hash, to_timestamp(time) FROM staged_blocks ORDER BY height
