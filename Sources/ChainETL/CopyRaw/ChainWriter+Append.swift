@@ -330,17 +330,14 @@ extension ChainWriter {
     /// summed one transaction at a time too (an aggregate subquery stays one): as a join, a load's last batch
     /// was planned as a merge join over every output of the table (measured: 600–800 ms instead of 1 ms).
     ///
-    /// `supplyChanges`, one per block of the batch in height order, are what each block adds before BIP30
+    /// `supplyChanges`, one per block of the batch from its first height on, are what each block adds before BIP30
     /// overwrites, worked out from the rows (`BlockRows.supplyChange`); when they are given, the stored outputs
     /// and inputs are not summed again (the parameter makes those scans a one-time false filter).
     private func storeBlocks(_ heights: BatchHeights, supplyChanges: [Int64]?) throws {
-        let changedHeights = supplyChanges.map { changes in
-            PostgresArray(changes.indices.map { heights.first + Int64($0) })
-        }
         try connection.execute("""
             WITH given AS (
-                SELECT height AS block_height, change AS value
-                FROM unnest($3::bigint[], $4::bigint[]) AS g(height, change)
+                SELECT $1::bigint + g.position - 1 AS block_height, g.change AS value
+                FROM unnest($3::bigint[]) WITH ORDINALITY AS g(change, position)
             ), created AS (
                 SELECT block_height, sum(value) AS value FROM chain.outputs
                 WHERE $3::bigint[] IS NULL
@@ -377,7 +374,7 @@ extension ChainWriter {
             LEFT JOIN created c ON c.block_height = b.height
             LEFT JOIN spent s ON s.block_height = b.height
             LEFT JOIN overwritten o ON o.block_height = b.height
-            """, [heights.first, heights.last, changedHeights, supplyChanges.map(PostgresArray.init)])
+            """, [heights.first, heights.last, supplyChanges.map(PostgresArray.init)])
         try connection.execute("""
             INSERT INTO chain.block_changes (change, height, hash, time)
             SELECT 'joined', height, hash, to_timestamp(time) FROM staged_blocks ORDER BY height

@@ -34,11 +34,11 @@ struct RecentTransactions {
     /// capacity.
     mutating func remember(_ batch: PreparedBatch) {
         for block in batch.recentEntries.blocks {
-            for entry in block.entries {
-                places[entry.key] = entry.place
+            for (key, place) in zip(block.keys, block.places) {
+                places[key] = place
             }
-            blocks.append((block.height, block.entries.map(\.key)))
-            count += block.entries.count
+            blocks.append((block.height, block.keys))
+            count += block.keys.count
         }
         while count > capacity, oldest < blocks.count {
             forgetOldestBlock()
@@ -81,20 +81,24 @@ extension RecentTransactions {
     /// of `PreparedBatch`: parsing 20,000 txid prefixes and packing their places took part of the 16 ms per
     /// batch that remembering cost on the writing thread, between one COMMIT and the next BEGIN.
     struct Entries: Sendable {
-        /// Per block, in height order: the height and each transaction's key and packed place.
-        fileprivate let blocks: [(height: Int64, entries: [(key: UInt64, place: UInt64)])]
+        /// Per block, in height order: the height, and each transaction's key with its packed place at the same
+        /// index (the keys are kept as they are, as the block's list of what to forget).
+        fileprivate let blocks: [(height: Int64, keys: [UInt64], places: [UInt64])]
 
         init(_ blocks: [BlockRows]) {
             self.blocks = blocks.map { rows in
-                var entries: [(key: UInt64, place: UInt64)] = []
-                entries.reserveCapacity(rows.transactions.count)
+                var keys: [UInt64] = []
+                var places: [UInt64] = []
+                keys.reserveCapacity(rows.transactions.count)
+                places.reserveCapacity(rows.transactions.count)
                 for transaction in rows.transactions {
                     guard let key = RecentTransactions.key(of: transaction.txid), transaction.blockHeight >= 0,
                           transaction.blockHeight < 1 << 40, transaction.index >= 0, transaction.index < 1 << 24
                     else { continue }
-                    entries.append((key, UInt64(transaction.blockHeight) << 24 | UInt64(transaction.index)))
+                    keys.append(key)
+                    places.append(UInt64(transaction.blockHeight) << 24 | UInt64(transaction.index))
                 }
-                return (rows.block.height, entries)
+                return (rows.block.height, keys, places)
             }
         }
     }
