@@ -23,7 +23,8 @@ public struct TestDatabase: Sendable {
 
     /// Creates a fresh empty database on the test server. Call `drop()` when done (or use
     /// `withTemporaryDatabase`). Use it directly for a second database, e.g. a separate raw database.
-    public static func create() throws -> TestDatabase {
+    /// `collation` (a C library locale the server has, such as `C.UTF-8`) replaces the server's default.
+    public static func create(collation: String? = nil) throws -> TestDatabase {
         let admin: PostgresConnection
         do {
             admin = try DatabaseTestServer.adminConnection()
@@ -31,7 +32,9 @@ public struct TestDatabase: Sendable {
             throw TestDatabaseError(DatabaseTestServer.unavailableMessage)
         }
         let name = "etl_test_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        try admin.executeScript("CREATE DATABASE \(PostgresIdentifier.quoted(name))")
+        // CREATE DATABASE takes no parameters; the collation is the test's own constant, quoted as a literal.
+        let locale = collation.map { " TEMPLATE template0 LC_COLLATE '\($0.replacingOccurrences(of: "'", with: "''"))'" } ?? ""
+        try admin.executeScript("CREATE DATABASE \(PostgresIdentifier.quoted(name))" + locale)
         let settings = try admin.query("SELECT current_setting('port'), current_user")[0]
         var parts: [String] = []
         if let host = ProcessInfo.processInfo.environment["PGHOST"], !host.isEmpty {

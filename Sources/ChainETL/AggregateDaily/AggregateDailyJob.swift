@@ -24,8 +24,9 @@ public enum AggregateDailyJob {
     ) throws -> AggregateDailySummary {
         let connection = try PostgresConnection(
             connectionString: configuration.databaseURL, applicationName: "chain-etl \(tool)", logger: logger)
-        try MigrationRunner(connection: connection, logger: logger)
+        let applied = try MigrationRunner(connection: connection, logger: logger)
             .apply([CoreMigrations.track, ChainSchema.track, AggregateDailySchema.track])
+        try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
         // Each statement reads a few hundred rows by key, but right after a bulk load the planner's estimates
         // are far too high and it would spend ~50 ms per statement compiling them with JIT.
         try connection.executeScript("SET jit = off")

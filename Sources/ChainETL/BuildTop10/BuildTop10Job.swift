@@ -22,8 +22,9 @@ public enum BuildTop10Job {
         let startedAt = ContinuousClock.now
         let connection = try PostgresConnection(
             connectionString: configuration.databaseURL, applicationName: "chain-etl \(tool)", logger: logger)
-        try MigrationRunner(connection: connection, logger: logger)
+        let applied = try MigrationRunner(connection: connection, logger: logger)
             .apply([CoreMigrations.track, ChainSchema.track, TopTablesSchema.track])
+        try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
         let export = options.exportDirectory.map {
             StatsJSONExport(connection: connection, directory: ExportDirectory(path: $0), chain: configuration.chain,
                             lockTimeoutMilliseconds: options.exportLockTimeoutMilliseconds)

@@ -21,7 +21,9 @@ public enum CopyRawJob {
         try raw.withConnection("migrating the raw database") { connection in
             try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
         }
-        try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track, ChainSchema.track])
+        let applied = try MigrationRunner(connection: analytics, logger: logger)
+            .apply([CoreMigrations.track, ChainSchema.track])
+        try DatabaseCollation.warnIfSlow(after: applied, on: analytics, logger: logger)
         // Every statement works on one batch by key; JIT would only add its compile time to each of them. The
         // staging tables of a batch (about 10 MB of inputs) would overflow the default 8 MB of temp_buffers
         // and be written to disk and read back within the statement that fills them. Each input spends its
