@@ -6,8 +6,8 @@
 /// - nonempty_change: per touched address, the days its end-of-day balance crosses zero, before and after. Its
 ///   balance before its earliest touched day is the same before and after (the window changes no earlier day),
 ///   and equals the new balance minus the new per-day nets from that day on, so both walks start from it.
-/// Days that lost their last block lose their row; `total` and `nonempty` are then re-accumulated from the
-/// earliest corrected day, a handful of rows.
+/// A day that lost its last block keeps a row of zeros while it lies inside the chain's days (`DailyAddressSpan`);
+/// `total` and `nonempty` are then re-accumulated from the earliest corrected or added day, a handful of rows.
 struct DailyAddressCorrection {
     let connection: PostgresConnection
 
@@ -67,15 +67,10 @@ struct DailyAddressCorrection {
                 active_addresses = a.active_addresses + EXCLUDED.active_addresses,
                 nonempty_change = a.nonempty_change + EXCLUDED.nonempty_change
             """)
-        try connection.execute("""
-            DELETE FROM stats.daily_addresses a USING ws_day_diff d
-            WHERE a.day = d.day
-              AND NOT EXISTS (
-                  SELECT 1 FROM chain.blocks b
-                  WHERE b.time >= (d.day::timestamp AT TIME ZONE 'UTC')
-                    AND b.time < ((d.day + 1)::timestamp AT TIME ZONE 'UTC'))
-            """)
-        let earliest = try connection.query("SELECT min(day)::text FROM ws_day_diff")[0].decode(String?.self, at: 0)
+        let added = try DailyAddressSpan(connection: connection).cover()
+        let corrected = try connection.query("SELECT min(day)::text FROM ws_day_diff")[0].decode(String?.self, at: 0)
+        // ISO dates compare as text.
+        let earliest = [corrected, added].compactMap { $0 }.min()
         if let earliest { try DailyAddressTotals(connection: connection).accumulate(from: earliest) }
         return earliest
     }

@@ -62,6 +62,7 @@ struct FullRebuild {
             """)
         // The next run decides how to read the touched addresses from this estimate (AddressStatsUpdate).
         try connection.executeScript("ANALYZE stats.address_stats")
+        try DailyAddressSpan(connection: connection).cover()
         let firstDay = try connection.query("SELECT min(day)::text FROM stats.daily_addresses")[0]
             .decode(String?.self, at: 0)
         if let firstDay { try DailyAddressTotals(connection: connection).accumulate(from: firstDay) }

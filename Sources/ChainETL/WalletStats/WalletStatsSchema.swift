@@ -124,6 +124,21 @@ public enum WalletStatsSchema {
             ORDER BY m.block_height DESC, m.tx_index DESC, w.address;
             COMMENT ON VIEW stats.watched_transactions IS 'For each watched address (etl.watched_addresses), every best-chain transaction it received or sent in, newest first: net_flow = received - sent by that address in that transaction, balance_after = its balance after the transaction. Derived from chain.* at query time.';
             """),
+        // Days without blocks get a row, as in stats.daily_blocks (DailyAddressSpan). The rows already stored are
+        // exact, so each missing day between two of them gets zeros and the totals of the row before it.
+        Migration(version: 2, name: "daily addresses: a row for every day, days without blocks included", sql: """
+            INSERT INTO stats.daily_addresses (day, new_addresses, active_addresses, total_addresses,
+                                               nonempty_addresses, nonempty_change)
+            SELECT d::date, 0, 0, p.total_addresses, p.nonempty_addresses, 0
+            FROM (SELECT min(day) AS first_day, max(day) AS last_day FROM stats.daily_addresses) s
+            CROSS JOIN generate_series(s.first_day, s.last_day, interval '1 day') AS d
+            CROSS JOIN LATERAL (
+                SELECT total_addresses, nonempty_addresses FROM stats.daily_addresses x
+                WHERE x.day < d::date ORDER BY x.day DESC LIMIT 1
+            ) p
+            ON CONFLICT (day) DO NOTHING;
+            COMMENT ON TABLE stats.daily_addresses IS 'Per UTC day from the earliest best-chain block time''s to the latest''s, days without blocks included: new = addresses whose first block (first_seen_height) is of that day; active = addresses that received or sent that day; total = addresses first seen on or before it; nonempty = addresses whose end-of-day balance (as in stats.address_daily) is positive; nonempty_change = nonempty minus the previous row''s.';
+            """),
     ])
 
     /// Every track `wallet-stats` needs, in order: its own reads `chain.*` and writes `etl.cursors`.

@@ -291,4 +291,87 @@ struct WalletStatsCraftedTests {
             .map { [try $0.int64(0), try $0.int64(1)] }
         #expect(rows == [[1_000_000_000, 6], [5_000_000_000, 3]])
     }
+
+    @Test("days without blocks get a row of zeros that carries the totals, and the rows follow the chain's days in reorgs")
+    func daysWithoutBlocks() throws {
+        var (chain, connection) = try openChain()
+        let day = W.day1
+        try W.mineBase(&chain)
+        try QuietWalletStats.run(database: TestDatabase.current)
+        // Height 4 three days later: D2 and D3 have no block.
+        try chain.mine(time: day + 3 * 86_400 + 60, coinbase: [CraftedPayment(W.walt, 5_000_000_000)])
+        try runAndCompareWithFull()
+        let base = DayRow(day: Self.day1, new: 9, active: 9, total: 9, nonempty: 7)
+        #expect(try DayRow.read(connection) == [
+            base,
+            DayRow(day: "2021-01-02", new: 0, active: 0, total: 9, nonempty: 7),
+            DayRow(day: "2021-01-03", new: 0, active: 0, total: 9, nonempty: 7),
+            DayRow(day: "2021-01-04", new: 1, active: 1, total: 10, nonempty: 8),
+        ])
+        try expectTheDaysOfDailyBlocks(connection)
+
+        // The D4 block leaves: the rows end at D1 again.
+        try chain.orphan(depth: 1)
+        try runAndCompareWithFull()
+        #expect(try DayRow.read(connection) == [base])
+
+        // A block on D3 instead: D2 comes back as a day without blocks.
+        try chain.mine(time: day + 2 * 86_400 + 60, coinbase: [CraftedPayment(W.xavier, 5_000_000_000)])
+        try runAndCompareWithFull()
+        #expect(try DayRow.read(connection) == [
+            base,
+            DayRow(day: "2021-01-02", new: 0, active: 0, total: 9, nonempty: 7),
+            DayRow(day: "2021-01-03", new: 1, active: 1, total: 10, nonempty: 8),
+        ])
+
+        // A block dated back to D2 (header times may go back): D2 gets its activity, D3 keeps its row.
+        try chain.mine(time: day + 86_400 + 60, coinbase: [CraftedPayment(W.yann, 5_000_000_000)])
+        try runAndCompareWithFull()
+        #expect(try DayRow.read(connection) == [
+            base,
+            DayRow(day: "2021-01-02", new: 1, active: 1, total: 10, nonempty: 8),
+            DayRow(day: "2021-01-03", new: 1, active: 1, total: 11, nonempty: 9),
+        ])
+        try expectTheDaysOfDailyBlocks(connection)
+
+        // Both later blocks leave: D2's row goes too, since no block is later than D1.
+        try chain.orphan(depth: 2)
+        try runAndCompareWithFull()
+        #expect(try DayRow.read(connection) == [base])
+        try expectTheDaysOfDailyBlocks(connection)
+    }
+
+    /// aggregate-daily's `stats.daily_blocks` has a row for the same days, blocks or none.
+    private func expectTheDaysOfDailyBlocks(
+        _ connection: PostgresConnection, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        try QuietAggregateDaily.run(database: TestDatabase.current)
+        let blockDays = try connection.query("SELECT day::text FROM stats.daily_blocks ORDER BY day").map { try $0.string(0) }
+        #expect(try DayRow.read(connection).map(\.day) == blockDays, sourceLocation: sourceLocation)
+    }
+
+    @Test("the migration that gives days without blocks a row fills the gaps of rows stored before it")
+    func migrationFillsStoredGaps() throws {
+        let connection = try TestDatabase.current.connect()
+        let first = MigrationTrack(name: WalletStatsSchema.track.name,
+                                   migrations: Array(WalletStatsSchema.track.migrations.prefix(1)))
+        try MigrationRunner(connection: connection, logger: connection.logger)
+            .apply([CoreMigrations.track, ChainSchema.track, first])
+        try connection.execute("""
+            INSERT INTO stats.daily_addresses (day, new_addresses, active_addresses, total_addresses,
+                                               nonempty_addresses, nonempty_change)
+            VALUES ('2021-01-01', 9, 9, 9, 7, 7), ('2021-01-04', 1, 1, 10, 8, 1), ('2021-01-05', 2, 3, 12, 7, -1)
+            """)
+        try MigrationRunner(connection: connection, logger: connection.logger).apply(WalletStatsSchema.requiredTracks)
+        #expect(try DayRow.read(connection) == [
+            DayRow(day: "2021-01-01", new: 9, active: 9, total: 9, nonempty: 7),
+            DayRow(day: "2021-01-02", new: 0, active: 0, total: 9, nonempty: 7),
+            DayRow(day: "2021-01-03", new: 0, active: 0, total: 9, nonempty: 7),
+            DayRow(day: "2021-01-04", new: 1, active: 1, total: 10, nonempty: 8),
+            DayRow(day: "2021-01-05", new: 2, active: 3, total: 12, nonempty: 7),
+        ])
+        let changes = try connection.query("SELECT nonempty_change FROM stats.daily_addresses ORDER BY day")
+            .map { try $0.int64(0) }
+        #expect(changes == [7, 0, 0, 1, -1])
+    }
 }
