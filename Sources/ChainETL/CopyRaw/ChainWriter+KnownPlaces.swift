@@ -17,17 +17,31 @@ extension ChainWriter {
     /// leaves one unmarked. The staging route then resolves the whole batch again and names what is wrong.
     func markSpentAtGuessedPlaces(_ heights: BatchHeights, count: Int, rules: ValidationRules) throws {
         try connection.executeScript("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off")
-        let marked = try connection.execute("""
-            UPDATE chain.outputs o SET spent_height = i.block_height
-            FROM chain.inputs i
-            WHERE i.block_height BETWEEN $1 AND $2 AND i.spent_block_height < $1
-              AND o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
-              AND o.txid = i.spent_txid AND o.spent_height IS NULL
-              AND (NOT $3 OR (o.value = i.value AND o.address IS NOT DISTINCT FROM i.address))
-            """, [heights.first, heights.last, rules.checks(.spentOutputKnown)])
+        let marked = try connection.execute(
+            Self.markSpentAtGuessedPlacesSQL, [heights.first, heights.last, rules.checks(.spentOutputKnown)])
         try connection.executeScript("RESET enable_hashjoin; RESET enable_mergejoin")
         guard marked == count else { throw KnownPlacesDeclined() }
     }
+
+    /// The mark for the batch's heights $1...$2, checking value and address against the `prevout` when $3.
+    ///
+    /// The inputs are sorted by the place they spend before the probes, so consecutive probes walk the primary
+    /// key and the heap in order and mostly land on pages the one before just read. In the inputs' own order
+    /// every probe lands somewhere else among the recent outputs (measured over a load of 300 mainnet-shaped
+    /// blocks: 9.1–9.6 s against 8.3–8.9 s for this statement, four runs each, interleaved; the sort of a batch's
+    /// 36,000 inputs takes about 30 ms of that).
+    static let markSpentAtGuessedPlacesSQL = """
+        UPDATE chain.outputs o SET spent_height = i.block_height
+        FROM (
+            SELECT block_height, spent_block_height, spent_tx_index, spent_n, spent_txid, value, address
+            FROM chain.inputs
+            WHERE block_height BETWEEN $1 AND $2 AND spent_block_height < $1
+            ORDER BY spent_block_height, spent_tx_index, spent_n
+        ) i
+        WHERE o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
+          AND o.txid = i.spent_txid AND o.spent_height IS NULL
+          AND (NOT $3 OR (o.value = i.value AND o.address IS NOT DISTINCT FROM i.address))
+        """
 }
 
 /// The `.knownPlaces` route met a spend it does not settle; `ChainWriter.append` rolls back to its savepoint
