@@ -33,7 +33,9 @@ public struct TestDatabase: Sendable {
         }
         let name = "etl_test_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         // CREATE DATABASE takes no parameters; the collation is the test's own constant, quoted as a literal.
-        let locale = collation.map { " TEMPLATE template0 LC_COLLATE '\($0.replacingOccurrences(of: "'", with: "''"))'" } ?? ""
+        let locale = collation.map {
+            " TEMPLATE template0 LC_COLLATE '" + $0.replacingOccurrences(of: "'", with: "''") + "'"
+        } ?? ""
         try admin.executeScript("CREATE DATABASE \(PostgresIdentifier.quoted(name))" + locale)
         let settings = try admin.query("SELECT current_setting('port'), current_user")[0]
         var parts: [String] = []

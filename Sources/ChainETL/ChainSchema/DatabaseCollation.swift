@@ -37,8 +37,8 @@ public struct DatabaseCollation: Sendable, Equatable {
         let described = provider == "i" ? "an ICU collation" : "collation \(name)"
         return "database \"\(database)\" compares text by \(described), which makes every index on addresses "
             + "slower to fill (copy-raw needs about 15 % more database time under en_US.UTF-8); before loading "
-            + "much, recreate it with CREATE DATABASE \(database) TEMPLATE template0 ENCODING 'UTF8' "
-            + "LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' (README: \"The analytics database\")"
+            + "much, recreate it with CREATE DATABASE \(PostgresIdentifier.quoted(database)) TEMPLATE template0 "
+            + "ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' (README: \"The analytics database\")"
     }
 
     /// Reads the collation of the database `connection` is on.

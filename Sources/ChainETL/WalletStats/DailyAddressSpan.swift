@@ -11,7 +11,8 @@ struct DailyAddressSpan {
     func cover() throws -> String? {
         try connection.query("""
             WITH span AS (
-                SELECT (min(time) AT TIME ZONE 'UTC')::date AS first_day, (max(time) AT TIME ZONE 'UTC')::date AS last_day
+                SELECT (min(time) AT TIME ZONE 'UTC')::date AS first_day,
+                       (max(time) AT TIME ZONE 'UTC')::date AS last_day
                 FROM chain.blocks
             ), outside AS (
                 DELETE FROM stats.daily_addresses a USING span s

@@ -11,7 +11,8 @@ public enum WalletStatsJob {
     public static func connect(configuration: Configuration, logger: Logger) throws -> PostgresConnection {
         let connection = try PostgresConnection(
             connectionString: configuration.databaseURL, applicationName: "chain-etl \(tool)", logger: logger)
-        let applied = try MigrationRunner(connection: connection, logger: logger).apply(WalletStatsSchema.requiredTracks)
+        let applied = try MigrationRunner(connection: connection, logger: logger)
+            .apply(WalletStatsSchema.requiredTracks)
         try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
         // A run's working sets (the window's ledger rows and touched addresses) live in temporary tables; at the
         // default 8 MB an hourly run's spill to disk and back. Only settable before the session's first temp table.

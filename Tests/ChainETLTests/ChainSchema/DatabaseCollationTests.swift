@@ -27,7 +27,7 @@ struct DatabaseCollationTests {
     func adviceIsActionable() throws {
         let advice = try #require(DatabaseCollation(name: "en_US.UTF-8", provider: "c").advice(database: "chain"))
         #expect(advice.contains("database \"chain\" compares text by collation en_US.UTF-8"))
-        #expect(advice.contains("CREATE DATABASE chain TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'"))
+        #expect(advice.contains("CREATE DATABASE \"chain\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'"))
         let icu = try #require(DatabaseCollation(name: "C", provider: "i").advice(database: "chain"))
         #expect(icu.contains("an ICU collation"))
     }
@@ -66,7 +66,8 @@ struct DatabaseCollationTests {
         var options = CopyRawOptions()
         options.retryPolicy = QuietScrape.fastRetries
         let summary = try CopyRawJob.run(
-            configuration: configuration, options: options, logger: logger, drawsProgress: false, printSummary: { _ in })
+            configuration: configuration, options: options, logger: logger, drawsProgress: false,
+            printSummary: { _ in })
         #expect(summary.blocksCopied == 0)
     }
 

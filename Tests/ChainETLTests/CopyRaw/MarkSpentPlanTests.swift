@@ -41,14 +41,16 @@ struct MarkSpentPlanTests {
                 "\(plan.joined(separator: "\n"))")
         #expect(nodes.last == "Index Scan using outputs_pkey on outputs o")
         #expect(!nodes.contains { $0.contains("Hash") || $0.contains("Merge") })
-        #expect(plan.contains { $0.contains("Sort Key: inputs.spent_block_height, inputs.spent_tx_index, inputs.spent_n") })
+        let sortKey = "Sort Key: inputs.spent_block_height, inputs.spent_tx_index, inputs.spent_n"
+        #expect(plan.contains { $0.contains(sortKey) })
 
         // And it marks every one of them.
         let marked = try connection.execute(ChainWriter.markSpentAtGuessedPlacesSQL, [Int64(11), Int64(20), true])
         #expect(marked == 1_000)
         let spent = try connection.query("""
             SELECT count(*) FROM chain.outputs o
-            JOIN chain.inputs i ON (i.spent_block_height, i.spent_tx_index, i.spent_n) = (o.block_height, o.tx_index, o.n)
+            JOIN chain.inputs i
+              ON (i.spent_block_height, i.spent_tx_index, i.spent_n) = (o.block_height, o.tx_index, o.n)
             WHERE o.spent_height = i.block_height
             """)[0].int(0)
         #expect(spent == 1_000)

@@ -292,7 +292,7 @@ struct WalletStatsCraftedTests {
         #expect(rows == [[1_000_000_000, 6], [5_000_000_000, 3]])
     }
 
-    @Test("days without blocks get a row of zeros that carries the totals, and the rows follow the chain's days in reorgs")
+    @Test("a day without blocks gets a row of zeros carrying the totals; the rows follow the chain's days in reorgs")
     func daysWithoutBlocks() throws {
         var (chain, connection) = try openChain()
         let day = W.day1
@@ -346,7 +346,8 @@ struct WalletStatsCraftedTests {
         _ connection: PostgresConnection, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         try QuietAggregateDaily.run(database: TestDatabase.current)
-        let blockDays = try connection.query("SELECT day::text FROM stats.daily_blocks ORDER BY day").map { try $0.string(0) }
+        let blockDays = try connection.query("SELECT day::text FROM stats.daily_blocks ORDER BY day")
+            .map { try $0.string(0) }
         #expect(try DayRow.read(connection).map(\.day) == blockDays, sourceLocation: sourceLocation)
     }
 
