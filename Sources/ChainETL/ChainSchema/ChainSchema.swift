@@ -161,5 +161,16 @@ public enum ChainSchema {
         Migration(version: 3, name: "outputs leave a fifth of each page free for their spent marks", sql: """
             ALTER TABLE chain.outputs SET (fillfactor = 80);
             """),
+        // The ledger is written in block order, batch after batch, so a block's rows lie together on the pages
+        // of the batch that copied it, and a BRIN index (the lowest and highest height of each 128 pages) finds
+        // them as well as a B-tree does, at a fraction of the cost: on 300 mainnet-shaped blocks the ledger's
+        // COPY took 8.2-8.3 s with it against 10.9-12.1 s with the B-tree, and it takes 24 kB where the B-tree
+        // takes a fifth of the table. Readers give a height range (a join on heights alone cannot use it), and
+        // copy-raw summarizes the pages it added after each commit (`LedgerBlockIndex`).
+        Migration(version: 4, name: "the ledger's block index is a BRIN index", sql: """
+            DROP INDEX chain.address_movements_block_height_idx;
+            CREATE INDEX address_movements_block_height_idx ON chain.address_movements USING brin (block_height);
+            COMMENT ON TABLE chain.address_movements IS 'Per-address ledger of the best chain: what each address received (outputs) and sent (spent outputs) in each transaction; amount = received - sent. One row per (block_height, tx_index, address); indexed by (address, block_height), and by block through a BRIN index: to read blocks, give a range of block_height.';
+            """),
     ])
 }

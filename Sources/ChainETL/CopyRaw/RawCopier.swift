@@ -28,6 +28,9 @@ public struct RawCopier {
     private var targetHeight: Int64?
     /// The transactions this run committed lately, so their spenders skip the txid index.
     private var recentTransactions = RecentTransactions()
+    /// Whether to keep the ledger's block index summarized after each commit (false once the role turned out
+    /// not to be allowed to).
+    private var summarizesLedgerIndex = true
 
     public init(
         analytics: PostgresConnection, raw: RawDatabaseReader, options: CopyRawOptions, parameters: ChainParameters,
@@ -180,9 +183,24 @@ public struct RawCopier {
         }
         recentTransactions.remember(batch)
         summary.recordCopied(rows)
+        try summarizeLedgerIndex()
         onProgress(Progress(
             firstHeight: summary.firstHeight ?? last.block.height, height: last.block.height, targetHeight: targetHeight,
             blocksCopied: summary.blocksCopied))
+    }
+
+    /// Summarizes the ledger pages the last commit added (see `LedgerBlockIndex`); warns once and stops trying
+    /// when the role may not.
+    private mutating func summarizeLedgerIndex() throws {
+        guard summarizesLedgerIndex else { return }
+        if case .notPermitted(let message) = try LedgerBlockIndex(connection: analytics).summarizeNewRanges() {
+            summarizesLedgerIndex = false
+            logger.warning("""
+                cannot summarize \(LedgerBlockIndex.name) (\(message)): reads of the ledger by block will scan \
+                every page added since the table's last VACUUM; run copy-raw as the role that owns the chain \
+                tables, or VACUUM chain.address_movements after large loads
+                """)
+        }
     }
 
     /// `--rebuild`: empties the chain tables and every cursor that reads them, so this run and every downstream

@@ -16,6 +16,10 @@ public enum SQLState {
     public static let cannotConnectNow = "57P03"
     /// `too_many_connections`: every connection slot is taken.
     public static let tooManyConnections = "53300"
+    /// `lock_not_available`: a lock was not granted within `lock_timeout`.
+    public static let lockNotAvailable = "55P03"
+    /// `insufficient_privilege`: the role may not do this (not the owner, not granted).
+    public static let insufficientPrivilege = "42501"
 
     /// Whether rerunning the whole transaction may succeed: serialization failures and deadlocks are the
     /// server telling us to do exactly that.

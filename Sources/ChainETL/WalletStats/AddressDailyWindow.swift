@@ -10,6 +10,28 @@ struct AddressDailyWindow {
     /// ADDRESS_DAILY_DAYS.
     let days: Int
 
+    /// The blocks of the days from `$1` up to (not including) `$2` (NULL: all later days).
+    private static let blocksOfDays = """
+        b.time >= ($1::date::timestamp AT TIME ZONE 'UTC')
+          AND ($2::date IS NULL OR b.time < ($2::date::timestamp AT TIME ZONE 'UTC'))
+        """
+
+    /// The lowest and highest height of the blocks of the days `$1...$2` (as in `fillDaysSQL`).
+    static let fillHeightsSQL = "SELECT min(b.height), max(b.height) FROM chain.blocks b WHERE \(blocksOfDays)"
+
+    /// `ws_filled_days`: every address's totals per day for the days `$1...$2`, whose blocks lie within the
+    /// heights `$3...$4`.
+    static let fillDaysSQL = """
+        CREATE TEMP TABLE ws_filled_days ON COMMIT DROP AS
+        SELECT m.address, (b.time AT TIME ZONE 'UTC')::date AS day,
+               sum(m.received) AS received, sum(m.sent) AS sent, count(*)::integer AS tx_count
+        FROM chain.blocks b
+        JOIN chain.address_movements m ON m.block_height = b.height
+        WHERE \(blocksOfDays)
+          AND m.block_height BETWEEN $3 AND $4
+        GROUP BY m.address, (b.time AT TIME ZONE 'UTC')::date
+        """
+
     /// The first day of the window for the current tip (ISO `YYYY-MM-DD`), nil while `chain.blocks` is empty.
     func firstDay() throws -> String? {
         try connection.query("""
@@ -81,16 +103,12 @@ struct AddressDailyWindow {
     /// Adds the rows of every address for the days from `start` up to (not including) `end` (no end: all later
     /// days), then recomputes the end-of-day balances of the addresses that got rows.
     private func fill(from start: String, before end: String?) throws -> Int {
-        try connection.execute("""
-            CREATE TEMP TABLE ws_filled_days ON COMMIT DROP AS
-            SELECT m.address, (b.time AT TIME ZONE 'UTC')::date AS day,
-                   sum(m.received) AS received, sum(m.sent) AS sent, count(*)::integer AS tx_count
-            FROM chain.blocks b
-            JOIN chain.address_movements m ON m.block_height = b.height
-            WHERE b.time >= ($1::date::timestamp AT TIME ZONE 'UTC')
-              AND ($2::date IS NULL OR b.time < ($2::date::timestamp AT TIME ZONE 'UTC'))
-            GROUP BY m.address, (b.time AT TIME ZONE 'UTC')::date
-            """, [start, end])
+        // The ledger is indexed by block through a BRIN index, which only a range of heights reaches; block
+        // times are not in height order, so the range is read first and the join keeps the blocks of the days.
+        let heights = try connection.query(Self.fillHeightsSQL, [start, end])[0]
+        try connection.execute(Self.fillDaysSQL, [
+            start, end, try heights.decode(Int64?.self, at: 0), try heights.decode(Int64?.self, at: 1),
+        ])
         let filled = try connection.execute("""
             INSERT INTO stats.address_daily (address, day, received, sent, tx_count, balance)
             SELECT address, day, received, sent, tx_count, 0 FROM ws_filled_days

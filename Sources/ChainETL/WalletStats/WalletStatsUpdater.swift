@@ -93,7 +93,8 @@ public struct WalletStatsUpdater {
         summary.lowestHeight = blocks.lowestHeight
         summary.highestHeight = blocks.highestHeight
         step("applying \(blocks.joined + blocks.left) blocks")
-        let delta = try LedgerDelta(connection: connection).stage()
+        let delta = try LedgerDelta(connection: connection)
+            .stage(lowestHeight: blocks.lowestHeight, highestHeight: blocks.highestHeight)
         summary.movements = delta.movements
         let stored = try connection.query(
             "SELECT reltuples::float8 FROM pg_class WHERE oid = 'stats.address_stats'::regclass")[0].decode(Double.self, at: 0)

@@ -18,8 +18,8 @@ struct ChainSchemaIndexTests {
     }
 
     private static let expected = [
+        "address_movements: brin (block_height)",
         "address_movements: btree (address, block_height)",
-        "address_movements: btree (block_height)",
         "inputs: btree (block_height, tx_index, n)",
         "outputs: btree (block_height, tx_index, n)",
         "transactions: btree (block_height, tx_index)",
