@@ -4,9 +4,9 @@
 /// A BRIN index knows the lowest and highest height of each range of pages it has summarized; pages added since
 /// are unknown to it, and every read by block scans all of them. VACUUM summarizes them, but autovacuum visits an
 /// insert-only table only after it grew by a fifth: on a mainnet-sized ledger, hundreds of millions of rows
-/// that every block read would scan. So copy-raw summarizes what it added after each commit (about 20 ms per
-/// 20,000-transaction batch). It never waits for a VACUUM of the table (which summarizes the ranges itself) and
-/// never fails the run: a missing summary only slows reads.
+/// that every block read would scan. So copy-raw summarizes what it added after each commit (0.27 s in all for
+/// the 40 batches of a 300-block load). It never waits for a VACUUM of the table (which summarizes the ranges
+/// itself) and never fails the run: a missing summary only slows reads.
 public struct LedgerBlockIndex {
     /// The index, as migration 4 of the chain track creates it.
     public static let name = "chain.address_movements_block_height_idx"
