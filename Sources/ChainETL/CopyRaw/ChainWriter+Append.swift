@@ -288,15 +288,15 @@ extension ChainWriter {
     /// Copies ledger rows computed from fully resolved blocks, in the order given (`PreparedBatch` sorts them
     /// by address).
     private func copyMovements(_ movements: [AddressMovement]) throws {
-        try connection.copyIn(table: "chain.address_movements", columns: [
+        try connection.copyInBinary(table: "chain.address_movements", columns: [
             "block_height", "tx_index", "address", "received", "sent",
         ]) { writer in
             for movement in movements {
-                writer.append(movement.blockHeight)
-                writer.append(movement.transactionIndex)
-                writer.append(movement.address)
-                writer.append(movement.received)
-                writer.append(movement.sent)
+                writer.append(int8: movement.blockHeight)
+                writer.append(int4: movement.transactionIndex)
+                writer.append(text: movement.address)
+                writer.append(int8: movement.received)
+                writer.append(int8: movement.sent)
                 try writer.endRow()
             }
         }

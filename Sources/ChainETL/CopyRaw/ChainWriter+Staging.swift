@@ -44,42 +44,42 @@ extension ChainWriter {
                 try writer.endRow()
             }
         }
-        try connection.copyIn(table: batch.isFullyResolved ? "chain.transactions" : "staged_transactions", columns: [
+        try connection.copyInBinary(table: batch.isFullyResolved ? "chain.transactions" : "staged_transactions", columns: [
             "block_height", "tx_index", "txid", "is_coinbase", "size", "vsize", "input_count", "output_count",
             "input_value", "output_value", "fee",
         ]) { writer in
             for rows in blocks {
                 for transaction in rows.transactions {
-                    writer.append(transaction.blockHeight)
-                    writer.append(transaction.index)
-                    writer.append(transaction.txid)
-                    writer.append(transaction.isCoinbase)
-                    writer.append(transaction.size)
-                    writer.append(transaction.virtualSize)
-                    writer.append(transaction.inputCount)
-                    writer.append(transaction.outputCount)
-                    writer.append(transaction.inputValue)
-                    writer.append(transaction.outputValue)
-                    writer.append(transaction.fee)
+                    writer.append(int8: transaction.blockHeight)
+                    writer.append(int4: transaction.index)
+                    writer.append(text: transaction.txid)
+                    writer.append(bool: transaction.isCoinbase)
+                    writer.append(int4: transaction.size)
+                    writer.append(int4: transaction.virtualSize)
+                    writer.append(int4: transaction.inputCount)
+                    writer.append(int4: transaction.outputCount)
+                    writer.append(int8: transaction.inputValue)
+                    writer.append(int8: transaction.outputValue)
+                    writer.append(int8: transaction.fee)
                     try writer.endRow()
                 }
             }
         }
         let spends = batch.spendsWithinBatch
         let settlesWithinBatch = route == .knownPlaces
-        try connection.copyIn(table: "chain.outputs", columns: [
+        try connection.copyInBinary(table: "chain.outputs", columns: [
             "block_height", "tx_index", "n", "txid", "address", "script_type", "value", "spent_height",
         ]) { writer in
             for (rows, spendingHeights) in zip(blocks, spends.spendingHeights) {
                 for (output, spendingHeight) in zip(rows.outputs, spendingHeights) {
-                    writer.append(output.blockHeight)
-                    writer.append(output.transactionIndex)
-                    writer.append(output.n)
-                    writer.append(output.txid)
-                    writer.append(output.address)
-                    writer.append(output.scriptType)
-                    writer.append(output.value)
-                    writer.append(settlesWithinBatch ? spendingHeight : nil)
+                    writer.append(int8: output.blockHeight)
+                    writer.append(int4: output.transactionIndex)
+                    writer.append(int4: output.n)
+                    writer.append(text: output.txid)
+                    writer.append(text: output.address)
+                    writer.append(text: output.scriptType)
+                    writer.append(int8: output.value)
+                    writer.append(int8: settlesWithinBatch ? spendingHeight : nil)
                     try writer.endRow()
                 }
             }
@@ -87,7 +87,7 @@ extension ChainWriter {
         var staged: [(input: InputRow, place: TransactionPlace?)] = []
         var guessed = 0
         if settlesWithinBatch {
-            try connection.copyIn(table: "chain.inputs", columns: Self.inputColumns) { writer in
+            try connection.copyInBinary(table: "chain.inputs", columns: Self.inputColumns) { writer in
                 for (block, rows) in blocks.enumerated() {
                     for (position, input) in rows.inputs.enumerated() {
                         let placeWithinBatch = spends.places[block][position]
@@ -113,7 +113,7 @@ extension ChainWriter {
             }
         }
         if !staged.isEmpty {
-            try connection.copyIn(table: "staged_inputs", columns: Self.inputColumns) { writer in
+            try connection.copyInBinary(table: "staged_inputs", columns: Self.inputColumns) { writer in
                 for (input, place) in staged {
                     try Self.append(input, address: input.address, value: input.value, place: place, to: &writer)
                 }
@@ -131,18 +131,19 @@ extension ChainWriter {
     /// Appends one input row: the spent output's `address` and `value`, where known, and its transaction's
     /// `place`, where known.
     private static func append(
-        _ input: InputRow, address: String?, value: Int64?, place: TransactionPlace?, to writer: inout PostgresCopyWriter
+        _ input: InputRow, address: String?, value: Int64?, place: TransactionPlace?,
+        to writer: inout PostgresBinaryCopyWriter
     ) throws {
-        writer.append(input.blockHeight)
-        writer.append(input.transactionIndex)
-        writer.append(input.n)
-        writer.append(input.txid)
-        writer.append(input.spent.txid)
-        writer.append(input.spent.n)
-        writer.append(address)
-        writer.append(value)
-        writer.append(place?.blockHeight)
-        writer.append(place?.index)
+        writer.append(int8: input.blockHeight)
+        writer.append(int4: input.transactionIndex)
+        writer.append(int4: input.n)
+        writer.append(text: input.txid)
+        writer.append(text: input.spent.txid)
+        writer.append(int4: input.spent.n)
+        writer.append(text: address)
+        writer.append(int8: value)
+        writer.append(int8: place?.blockHeight)
+        writer.append(int4: place?.index)
         try writer.endRow()
     }
 }

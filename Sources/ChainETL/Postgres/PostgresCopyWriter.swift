@@ -1,5 +1,3 @@
-import CLibPQ
-
 /// The row sink handed to the closure of `PostgresConnection.copyIn`: append fields, end each row, and the
 /// writer sends the buffer to the server whenever it passes 64 KiB, so memory stays flat for any row count.
 public struct PostgresCopyWriter {
@@ -41,13 +39,11 @@ public struct PostgresCopyWriter {
 
     /// Sends whatever is buffered.
     mutating func flush() throws {
-        guard !encoder.bytes.isEmpty else { return }
-        let sent = encoder.bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                PQputCopyData(connection.handle, $0.baseAddress, Int32($0.count))
-            }
-        }
-        guard sent == 1 else { throw connection.connectionError(statement: "COPY ... FROM STDIN") }
+        try connection.putCopyData(encoder.bytes[...])
         encoder.removeAll()
     }
+}
+
+extension PostgresCopyWriter: CopyRowSink {
+    mutating func finish() throws { try flush() }
 }

@@ -50,6 +50,73 @@ import TestSupport
         #expect(mismatches == 0)
     }
 
+    @Test func binaryBatchRoundTripsExactly() throws {
+        let connection = try TestDatabase.current.connect()
+        try connection.executeScript("""
+            CREATE TABLE copied (id bigint, label text, amount bigint, place integer, flag boolean)
+            """)
+        let total: Int64 = 120_000
+        let extremes: [Int64?] = [Int64.min, Int64.max, 0, -1, nil]
+        func place(_ id: Int64) -> Int? { id % 11 == 0 ? nil : Int(Int32.min) + Int(id) * 35_791 }
+        let copied = try connection.copyInBinary(table: "copied", columns: ["id", "label", "amount", "place", "flag"]) {
+            writer in
+            for id in 0..<total {
+                let row = Self.row(id)
+                writer.append(int8: id)
+                writer.append(text: row.text)
+                writer.append(int8: id < 5 ? extremes[Int(id)] : row.amount)
+                writer.append(int4: place(id))
+                writer.append(bool: id % 3 == 0)
+                try writer.endRow()
+            }
+        }
+        #expect(copied == Int(total))
+
+        var expectedID: Int64 = 0
+        var mismatches = 0
+        try connection.forEachRow("SELECT id, label, amount, place, flag FROM copied ORDER BY id") { row in
+            let expected = Self.row(expectedID)
+            let matches = try row.int64(0) == expectedID
+                && row.decode(String?.self, at: 1) == expected.text
+                && row.decode(Int64?.self, at: 2) == (expectedID < 5 ? extremes[Int(expectedID)] : expected.amount)
+                && row.decode(Int?.self, at: 3) == place(expectedID)
+                && row.bool(4) == (expectedID % 3 == 0)
+            if !matches { mismatches += 1 }
+            expectedID += 1
+        }
+        #expect(expectedID == total)
+        #expect(mismatches == 0)
+    }
+
+    @Test func binaryRowThatCannotBeBuiltAbortsTheCopy() throws {
+        let connection = try TestDatabase.current.connect()
+        try connection.executeScript("CREATE TABLE copied (id bigint, place integer)")
+        let error = try #require(throws: CopyRowError.self) {
+            try connection.copyInBinary(table: "copied", columns: ["id", "place"]) { writer in
+                for id in 0..<100_000 {
+                    writer.append(int8: Int64(id))
+                    writer.append(int4: id == 90_000 ? 1 << 40 : id)  // after several 64 KiB flushes
+                    try writer.endRow()
+                }
+            }
+        }
+        #expect(error.field == 2)
+        #expect(try connection.query("SELECT count(*) FROM copied")[0].int(0) == 0)
+        #expect(!connection.isInTransaction)
+    }
+
+    @Test func serverRejectsABinaryRowOfTheWrongWidth() throws {
+        let connection = try TestDatabase.current.connect()
+        try connection.executeScript("CREATE TABLE copied (id integer)")
+        #expect(throws: PostgresError.self) {
+            try connection.copyInBinary(table: "copied", columns: ["id"]) { writer in
+                writer.append(int8: 1)
+                try writer.endRow()
+            }
+        }
+        #expect(try connection.query("SELECT count(*) FROM copied")[0].int(0) == 0)
+    }
+
     @Test func producerErrorAbortsTheCopyAndLeavesNothing() throws {
         struct ProducerFailed: Error, Equatable {}
         let connection = try TestDatabase.current.connect()
