@@ -53,4 +53,43 @@ struct BackgroundReleaseTests {
         #expect(record.count == handed)
         #expect(record.filter { $0 }.count == 0)
     }
+
+    /// Frees slowly: its deinit waits until the test lets it finish.
+    private final class SlowToFree: Sendable {
+        let started: DispatchSemaphore
+        let mayFinish: DispatchSemaphore
+
+        init(started: DispatchSemaphore, mayFinish: DispatchSemaphore) {
+            self.started = started
+            self.mayFinish = mayFinish
+        }
+
+        deinit {
+            started.signal()
+            mayFinish.wait()
+        }
+    }
+
+    @Test("a hand-over waits while the value before it is still being freed, so batches cannot pile up")
+    func atMostOneValueWaitsToBeFreed() {
+        let release = BackgroundRelease()
+        let started = DispatchSemaphore(value: 0)
+        let mayFinish = DispatchSemaphore(value: 0)
+        release.release(SlowToFree(started: started, mayFinish: mayFinish))
+        started.wait()  // the first value is being freed now
+
+        let secondHandedOver = Mutex(false)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            release.release(Batch(rows: []))
+            secondHandedOver.withLock { $0 = true }
+            done.signal()
+        }
+        usleep(200_000)
+        #expect(!secondHandedOver.withLock { $0 })
+        mayFinish.signal()
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(secondHandedOver.withLock { $0 })
+        release.waitUntilDone()
+    }
 }
