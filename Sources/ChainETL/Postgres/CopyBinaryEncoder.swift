@@ -25,8 +25,7 @@ public struct CopyBinaryEncoder {
     private var invalidField: (index: Int, reason: String)?
 
     /// `PGCOPY\n\377\r\n\0`, then no flags and no header extension.
-    static let header: [UInt8] = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00] + [UInt8](
-        repeating: 0, count: 8)
+    static let header: [UInt8] = Array("PGCOPY\n".utf8) + [0xff, 0x0d, 0x0a, 0x00] + [0, 0, 0, 0] + [0, 0, 0, 0]
 
     /// An encoder for rows of `fieldCount` fields, with room for `capacity` bytes; it starts with the header.
     public init(fieldCount: Int, capacity: Int = 0) {
@@ -52,9 +51,8 @@ public struct CopyBinaryEncoder {
     /// Appends an `integer` field; a value outside its range makes `endRow` throw.
     public mutating func append(int4 value: Int) {
         guard let narrow = Int32(exactly: value) else {
-            startField()
+            appendNull()
             markInvalid("\(value) does not fit an integer column")
-            append(fixedWidth: Int32(-1))
             return
         }
         startField()
