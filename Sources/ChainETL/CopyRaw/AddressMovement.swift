@@ -18,27 +18,44 @@ public struct AddressMovement: Sendable, Equatable {
 extension BlockRows {
     /// The block's ledger rows, when every input already knows its spent output (verbosity 3): computed here
     /// instead of by the server, which then only has to store them. Nil while any input is unresolved (the
-    /// writer derives the ledger in SQL after resolution then). Same rows as the SQL form, in any order.
+    /// writer derives the ledger in SQL after resolution then). Same rows as the SQL form, in transaction order.
+    ///
+    /// Outputs and inputs are walked one transaction at a time, so each address is summed within its own
+    /// transaction only (a block has about 11,000 flows: one dictionary per transaction cost 8 % of copy-raw's
+    /// CPU, this walk about a fifth of that).
     public var movements: [AddressMovement]? {
         guard isFullyResolved else { return nil }
-        var totals: [Int: [String: (received: Int64, sent: Int64)]] = [:]
-        for output in outputs {
-            guard let address = output.address else { continue }
-            totals[output.transactionIndex, default: [:]][address, default: (0, 0)].received += output.value
-        }
-        for input in inputs {
-            guard let address = input.address, let value = input.value else { continue }
-            totals[input.transactionIndex, default: [:]][address, default: (0, 0)].sent += value
-        }
-        var movements: [AddressMovement] = []
-        movements.reserveCapacity(outputs.count + inputs.count)
-        for (transactionIndex, byAddress) in totals {
-            for (address, total) in byAddress {
-                movements.append(AddressMovement(
-                    blockHeight: block.height, transactionIndex: transactionIndex, address: address,
-                    received: total.received, sent: total.sent))
+        let outputOrder = Self.positionsInTransactionOrder(outputs.map(\.transactionIndex))
+        let inputOrder = Self.positionsInTransactionOrder(inputs.map(\.transactionIndex))
+        var ledger = BlockLedger(height: block.height, capacity: outputs.count + inputs.count)
+        var nextOutput = 0
+        var nextInput = 0
+        while nextOutput < outputOrder.count || nextInput < inputOrder.count {
+            let transactionIndex = min(
+                nextOutput < outputOrder.count ? outputs[outputOrder[nextOutput]].transactionIndex : .max,
+                nextInput < inputOrder.count ? inputs[inputOrder[nextInput]].transactionIndex : .max)
+            ledger.startTransaction(transactionIndex)
+            while nextOutput < outputOrder.count, outputs[outputOrder[nextOutput]].transactionIndex == transactionIndex {
+                let output = outputs[outputOrder[nextOutput]]
+                if let address = output.address { ledger.add(address, received: output.value, sent: 0) }
+                nextOutput += 1
+            }
+            while nextInput < inputOrder.count, inputs[inputOrder[nextInput]].transactionIndex == transactionIndex {
+                let input = inputs[inputOrder[nextInput]]
+                if let address = input.address, let value = input.value { ledger.add(address, received: 0, sent: value) }
+                nextInput += 1
             }
         }
-        return movements
+        return ledger.movements
+    }
+
+    /// The positions of rows ordered by their transaction: as they are when derived from a block, sorted only
+    /// for rows put together in another order.
+    private static func positionsInTransactionOrder(_ transactionIndexes: [Int]) -> [Int] {
+        let positions = Array(transactionIndexes.indices)
+        guard zip(transactionIndexes, transactionIndexes.dropFirst()).contains(where: { $0 > $1 }) else {
+            return positions
+        }
+        return positions.sorted { (transactionIndexes[$0], $0) < (transactionIndexes[$1], $1) }
     }
 }

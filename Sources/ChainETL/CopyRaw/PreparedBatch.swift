@@ -43,7 +43,6 @@ struct PreparedBatch: Sendable {
             guard let movements = rows.movements else { return nil }
             all += movements
         }
-        all.sort { $0.address < $1.address }
-        return all
+        return AddressOrder.sorted(all)
     }
 }
