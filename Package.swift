@@ -77,7 +77,12 @@ let package = Package(
             name: "CopyRawTool",
             dependencies: ["CommandSupport", "ChainETL"],
             path: "Sources/copy-raw",
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // copy-raw allocates and frees millions of strings and arrays per batch on two threads; glibc's
+            // malloc and free were a quarter of its CPU. With jemalloc in their place, a load of 300
+            // mainnet-shaped blocks took 24 s of CPU instead of 32 s, and 41 s instead of 44 s (scrape, which
+            // allocates far less, gained nothing and keeps glibc's).
+            linkerSettings: [.linkedLibrary("jemalloc")]
         ),
         .executableTarget(
             name: "AggregateDailyTool",
