@@ -65,14 +65,18 @@ public final class LoopbackHTTPServer: Sendable {
 
     /// Closes the listener and every connection (ending hangs and delays), and waits for all threads.
     public func stop() {
-        let (threads, connections) = state.withLock { state -> ([JoinableThread], Set<Int32>) in
-            if state.stopping { return ([], []) }
+        let threads = state.withLock { state -> [JoinableThread] in
+            if state.stopping { return [] }
             state.stopping = true
-            return (state.threads, state.openConnections)
+            // Under the lock: a connection thread deregisters its descriptor (under the lock) before closing
+            // it, so each one in the set is still this server's. Shut down after the lock, a descriptor closed
+            // meanwhile and reused by another server or client of the process was cut off instead (seen in the
+            // test suite as another test's request getting an empty reply).
+            for connection in state.openConnections { shutdown(connection, Int32(SHUT_RDWR)) }
+            return state.threads
         }
         guard !threads.isEmpty else { return }
         shutdown(listener, Int32(SHUT_RDWR))  // wakes the threads blocked in accept()
-        for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
         for thread in threads { thread.join() }
         close(listener)
     }
@@ -98,6 +102,9 @@ public final class LoopbackHTTPServer: Sendable {
                 close(fd)
                 return
             }
+            // Close-on-exec, like the listener: a process started later (a test's child, a tool run) must not
+            // hold the connection open after the server has closed it (Glibc's module does not offer accept4).
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             SocketIO.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
             SocketIO.setReceiveTimeout(fd, milliseconds: Int(configuration.idleTimeout.components.seconds * 1000) + 1)
             var connection = HTTPConnection(fd: fd, handler: handler, limits: configuration) { [self] in isStopping }

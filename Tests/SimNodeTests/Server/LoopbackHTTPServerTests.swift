@@ -102,6 +102,22 @@ struct LoopbackHTTPServerTests {
         #expect(client.readAll().isEmpty)
     }
 
+    @Test func aProcessStartedWhileServingDoesNotHoldTheConnectionOpen() throws {
+        let child = SpawnedProcess()
+        let server = try LoopbackHTTPServer(handler: ClosureHTTPHandler { _ in
+            child.spawn("/bin/sleep", "60")  // inherits every descriptor not marked close-on-exec
+            return .dropConnection
+        })
+        defer {
+            server.stop()
+            child.end()
+        }
+        let client = try RawHTTPClient(port: server.port, receiveTimeout: .seconds(20))
+        client.send(rawPost("x"))
+        #expect(client.nextRead() == .closed, "the server closed the connection; the sleeping child must not keep it")
+        #expect(child.wasStarted)
+    }
+
     @Test func stopEndsHangingRepliesAndDelays() throws {
         let server = try LoopbackHTTPServer(handler: ClosureHTTPHandler { request in
             request.path == "/hang" ? .hang : .delayed(seconds: 60, then: .respond(HTTPResponse(status: 200)))

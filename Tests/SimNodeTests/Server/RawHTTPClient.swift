@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SimNode
+import Synchronization
 
 /// A minimal blocking TCP client, so server tests control exactly what goes over the wire.
 final class RawHTTPClient {
@@ -59,6 +60,21 @@ final class RawHTTPClient {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
+    /// What one read from the socket found.
+    enum ReadOutcome: Equatable {
+        case data
+        case closed
+        case timedOut
+    }
+
+    /// Waits for the next bytes or the end of the connection, up to the receive timeout.
+    func nextRead() -> ReadOutcome {
+        var byte: UInt8 = 0
+        let count = recv(fd, &byte, 1, 0)
+        if count > 0 { return .data }
+        return count == 0 ? .closed : .timedOut
+    }
+
     private var buffer: [UInt8] = []
 
     private func fill() -> Bool {
@@ -79,4 +95,31 @@ struct ClosureHTTPHandler: HTTPHandler {
 /// A POST request with a body.
 func rawPost(_ body: String, path: String = "/", extraHeaders: String = "") -> String {
     "POST \(path) HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\(extraHeaders)\r\n\(body)"
+}
+
+/// A child process started with plain `posix_spawn`, which (unlike Foundation's `Process`) passes on every
+/// descriptor not marked close-on-exec, as any program embedding the server might.
+final class SpawnedProcess: Sendable {
+    private let pid = Mutex<pid_t>(0)
+
+    /// Whether `spawn` started the program.
+    var wasStarted: Bool { pid.withLock { $0 > 0 } }
+
+    /// Starts `path` with `arguments`.
+    func spawn(_ path: String, _ arguments: String...) {
+        var argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        guard posix_spawn(&child, path, nil, nil, &argv, environ) == 0 else { return }
+        pid.withLock { $0 = child }
+    }
+
+    /// Kills the program and reaps it.
+    func end() {
+        let child = pid.withLock { $0 }
+        guard child > 0 else { return }
+        kill(child, SIGKILL)
+        var status: Int32 = 0
+        waitpid(child, &status, 0)
+    }
 }
