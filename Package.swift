@@ -75,13 +75,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "CopyRawTool",
-            dependencies: ["CommandSupport", "ChainETL"],
+            dependencies: ["CommandSupport", "ChainETL", "CopyRawAllocator"],
             path: "Sources/copy-raw",
-            swiftSettings: strictSettings,
-            // copy-raw allocates and frees millions of strings and arrays per batch on two threads; glibc's
-            // malloc and free were a quarter of its CPU. With jemalloc in their place, a load of 300
-            // mainnet-shaped blocks took 24 s of CPU instead of 32 s, and 41 s instead of 44 s (scrape, which
-            // allocates far less, gained nothing and keeps glibc's).
+            swiftSettings: strictSettings
+        ),
+        // copy-raw allocates and frees millions of strings and arrays per batch on two threads; glibc's malloc
+        // and free were a quarter of its CPU. With jemalloc in their place, a load of 300 mainnet-shaped blocks
+        // took 24 s of CPU instead of 32 s, and 41 s instead of 44 s (scrape, which allocates far less, gained
+        // nothing and keeps glibc's). The target also carries jemalloc's settings.
+        .target(
+            name: "CopyRawAllocator",
             linkerSettings: [.linkedLibrary("jemalloc")]
         ),
         .executableTarget(

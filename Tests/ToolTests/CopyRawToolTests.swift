@@ -9,6 +9,14 @@ import Testing
 struct CopyRawToolTests {
     private static let copyRaw = ToolExecutable(name: "copy-raw")
 
+    @Test("allocates through jemalloc with its settings (MALLOC_CONF only adds a statistics print here)")
+    func allocator() throws {
+        let run = try Self.copyRaw.run(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("jemalloc statistics"), "copy-raw is not linked with jemalloc")
+        #expect(run.standardError.contains("opt.oversize_threshold: 0"), "copy-raw's malloc_conf was not read")
+    }
+
     @Test("copies, prints one summary line, and a second run finds nothing to do", .temporaryDatabase)
     func copiesOnce() throws {
         let node = SimNode(configuration: SimNodeConfiguration(seed: 3, initialBlocks: 120, transactionsPerBlock: 3))
