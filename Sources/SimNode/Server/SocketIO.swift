@@ -29,7 +29,7 @@ enum SocketIO {
     }
 
     /// The outcome of one read.
-    enum ReadResult {
+    enum ReadResult: Equatable {
         case data(Int)
         case closed
         case timedOut

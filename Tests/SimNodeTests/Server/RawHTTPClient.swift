@@ -60,21 +60,6 @@ final class RawHTTPClient {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    /// What one read from the socket found.
-    enum ReadOutcome: Equatable {
-        case data
-        case closed
-        case timedOut
-    }
-
-    /// Waits for the next bytes or the end of the connection, up to the receive timeout.
-    func nextRead() -> ReadOutcome {
-        var byte: UInt8 = 0
-        let count = recv(fd, &byte, 1, 0)
-        if count > 0 { return .data }
-        return count == 0 ? .closed : .timedOut
-    }
-
     private var buffer: [UInt8] = []
 
     private func fill() -> Bool {
