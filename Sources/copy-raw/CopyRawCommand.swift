@@ -23,7 +23,7 @@ struct CopyRawCommand: ChainETLCommand {
     @Flag(help: "Empty the chain tables and derive them again from the landing zone (downstream tools start over).")
     var rebuild = false
 
-    @Option(help: "After copying, delete landed blocks older than this age that are fully copied (e.g. 30d, 12h, 2w).")
+    @Option(help: "After copying, delete landed blocks older than this age that are fully copied (e.g. 30d, 12h, 2w), from the bottom of the chain up, always keeping the 100 below the tip.")
     var pruneRawOlderThan: String?
 
     @Option(help: ArgumentHelp(

@@ -28,7 +28,7 @@ struct ScrapeCommand: ChainETLCommand {
     var confirmations: Int64 = 0
 
     @Option(help: "Deepest reorg to follow automatically.")
-    var maxReorgDepth: Int64 = 100
+    var maxReorgDepth: Int64 = ScrapeOptions.defaultMaximumReorgDepth
 
     @Option(help: "Requests in flight at the node (default: NODE_RPC_CONCURRENCY). Keep it at or below the node's rpcthreads.")
     var concurrency: Int?

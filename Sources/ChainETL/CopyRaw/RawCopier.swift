@@ -49,7 +49,12 @@ public struct RawCopier {
     /// Copies everything pending; returns what it did. Throws `BlockValidationFailure` after quarantining a
     /// block (what came before it is committed).
     public mutating func run() throws -> CopyRawSummary {
-        if options.rebuild { try emptyChainTables() }
+        if options.rebuild {
+            if let missing = try raw.read("checking the landing zone holds every block", { try $0.missingBlocks() }) {
+                throw RebuildUnavailableError(missingBlocks: missing.count, heights: missing.heights)
+            }
+            try emptyChainTables()
+        }
         var position = try cursor.position(on: analytics)
         targetHeight = try raw.read("reading the landing zone's tip") { try $0.tip()?.height }
         while true {
@@ -86,7 +91,9 @@ public struct RawCopier {
         }
         if let seconds = options.pruneRawOlderThanSeconds {
             summary.blocksPruned = try raw.read("pruning the landing zone") {
-                try $0.prune(appliedThrough: position, olderThanSeconds: seconds)
+                try $0.prune(
+                    appliedThrough: position, olderThanSeconds: seconds,
+                    keptBelowTip: ScrapeOptions.defaultMaximumReorgDepth)
             }
         }
         return summary
@@ -157,14 +164,26 @@ public struct RawCopier {
     }
 
     /// Writes a read batch. On a refused block, commits the blocks before it, quarantines it and throws.
+    ///
+    /// A rule checked in SQL names the first block it refuses, but not every rule runs over the whole batch
+    /// before another throws (inputs are resolved for all blocks before fees are checked), so the blocks before
+    /// a refused one can hold an earlier one: each attempt cuts before the latest refusal until what is left is
+    /// written, and the earliest refused block is the one quarantined.
     private mutating func write(_ derived: DerivedBatch, of batch: [ChainEvent]) throws {
         var refused = derived.refused
         let sequences = Dictionary(batch.map { ($0.hash, $0.sequence) }, uniquingKeysWith: max)
-        do {
-            try write(derived.prepared, sequences: sequences)
-        } catch let failure as BlockValidationFailure {
-            try write(derived.prepared.prefix(before: failure.height), sequences: sequences)
-            refused = failure
+        var pending = derived.prepared
+        while true {
+            do {
+                try write(pending, sequences: sequences)
+                break
+            } catch let failure as BlockValidationFailure {
+                let before = pending.prefix(before: failure.height)
+                // A refusal outside what was written cannot be cut away; it is reported as it is.
+                guard before.blocks.count < pending.blocks.count else { throw failure }
+                pending = before
+                refused = failure
+            }
         }
         if let refused {
             try Quarantine(connection: analytics).record(refused)

@@ -53,12 +53,41 @@ extension LandingZone {
 
     /// Deletes landed blocks fetched more than `seconds` ago whose every event is at or below `sequence` (copied,
     /// or left and applied). Returns how many went. Their events stay: they are small and keep the history.
-    public func prune(appliedThrough sequence: Int64, olderThanSeconds seconds: Int64) throws -> Int {
+    ///
+    /// The best chain is only ever cut from the bottom, and its top `keptBelowTip` + 1 blocks stay whatever
+    /// their age, because scrape reads the stored best chain as one unbroken run: a hole in it is a gap to land
+    /// again (and copy-raw would meet those blocks joining a second time), and a reorg is found, and undone, by
+    /// comparing the stored blocks below the tip with the node's. So a best-chain block goes only when every
+    /// best-chain block below it can go too; a block re-scraped later than its neighbours (after a quarantine,
+    /// say) holds back everything above it until it is old enough itself.
+    public func prune(appliedThrough sequence: Int64, olderThanSeconds seconds: Int64, keptBelowTip: Int64) throws -> Int {
         try connection.execute("""
+            WITH candidates AS (
+                SELECT b.hash, b.height, b.in_best_chain,
+                       coalesce(b.fetched_at < now() - make_interval(secs => $2)
+                                AND b.height < (SELECT max(height) FROM raw.blocks WHERE in_best_chain) - $3
+                                AND EXISTS (SELECT 1 FROM raw.chain_events e WHERE e.hash = b.hash)
+                                AND NOT EXISTS (SELECT 1 FROM raw.chain_events e
+                                                WHERE e.hash = b.hash AND e.sequence > $1), false) AS removable
+                FROM raw.blocks b
+            ), lowest_kept AS (
+                SELECT min(height) AS height FROM candidates WHERE in_best_chain AND NOT removable
+            )
             DELETE FROM raw.blocks b
-            WHERE b.fetched_at < now() - make_interval(secs => $2)
-              AND NOT EXISTS (SELECT 1 FROM raw.chain_events e WHERE e.hash = b.hash AND e.sequence > $1)
-              AND EXISTS (SELECT 1 FROM raw.chain_events e WHERE e.hash = b.hash)
-            """, [sequence, Double(seconds)])
+            USING candidates c, lowest_kept k
+            WHERE b.hash = c.hash AND c.removable AND (NOT c.in_best_chain OR c.height < k.height)
+            """, [sequence, Double(seconds), keptBelowTip])
+    }
+
+    /// The blocks the event log names that are no longer in `raw.blocks` (pruned, or deleted by hand): how many,
+    /// and their lowest and highest heights; nil when every one is there, as `--rebuild` needs.
+    public func missingBlocks() throws -> (count: Int, heights: ClosedRange<Int64>)? {
+        let row = try connection.query("""
+            SELECT count(DISTINCT e.hash), min(e.height), max(e.height) FROM raw.chain_events e
+            WHERE NOT EXISTS (SELECT 1 FROM raw.blocks b WHERE b.hash = e.hash)
+            """)[0]
+        let count = try row.int(0)
+        guard count > 0 else { return nil }
+        return (count, try row.int64(1)...row.int64(2))
     }
 }

@@ -7,7 +7,7 @@ public struct ScrapeOptions: Sendable {
     /// Last height to fetch (`--to`); nil goes to the node's tip minus `confirmations`.
     public var to: Int64?
     /// The deepest reorg undone automatically (`--max-reorg-depth`).
-    public var maximumReorgDepth: Int64 = 100
+    public var maximumReorgDepth: Int64 = Self.defaultMaximumReorgDepth
     /// Requests in flight at the node; keep it at or below the node's `rpcthreads`.
     public var concurrency: Int = 4
     /// Blocks fetched ahead of the one being stored; bounds memory when blocks are small.
@@ -22,6 +22,10 @@ public struct ScrapeOptions: Sendable {
     public var bytesPerCommit: Int = 16 << 20
     /// How transient node failures are retried before the run gives up.
     public var retryPolicy = RetryPolicy()
+
+    /// `--max-reorg-depth` when not given, and how many blocks below its tip the landing zone always keeps when
+    /// copy-raw prunes it, so a reorg that deep can still be found and undone.
+    public static let defaultMaximumReorgDepth: Int64 = 100
 
     public init() {}
 }

@@ -142,18 +142,57 @@ struct CopyRawSimNodeTests {
         #expect(try raw.connect().query("SELECT to_regclass('chain.blocks') IS NULL").first?.bool(0) == true)
     }
 
-    @Test("--prune-raw-older-than deletes only landed blocks that are copied and old enough")
+    @Test("--prune-raw-older-than deletes copied blocks old enough, from the bottom up, never the reorg window")
     func prune() throws {
-        let node = makeNode(blocks: 120, transactions: 3)
+        let node = makeNode(blocks: 240, transactions: 3)
         let url = try node.start()
         defer { node.stop() }
         let database = try TestDatabase.current
         try QuietScrape.run(database: database, nodeURL: url)
         let connection = try database.connect()
-        try connection.execute("UPDATE raw.blocks SET fetched_at = now() - interval '40 days' WHERE height <= 100")
-        let summary = try QuietCopyRaw.run(database: database) { $0.pruneRawOlderThanSeconds = 30 * 86_400 }
-        #expect(summary.blocksPruned == 101)
-        #expect(try connection.query("SELECT min(height) FROM raw.blocks").first?.int64(0) == 101)
-        #expect(try connection.query("SELECT count(*) FROM chain.blocks").first?.int(0) == 121)
+        let zone = LandingZone(connection: connection)
+        func lowestLanded() throws -> Int64? { try connection.query("SELECT min(height) FROM raw.blocks").first?.int64(0) }
+        // Everything landed long ago but block 60, re-scraped yesterday (after a quarantine, say).
+        try connection.execute("UPDATE raw.blocks SET fetched_at = now() - interval '40 days' WHERE height <> 60")
+        try connection.execute("UPDATE raw.blocks SET fetched_at = now() - interval '1 day' WHERE height = 60")
+        let month: Int64 = 30 * 86_400
+        // Block 60 holds back every block above it: the landing zone never gets a hole.
+        let first = try QuietCopyRaw.run(database: database) { $0.pruneRawOlderThanSeconds = month }
+        #expect(first.blocksCopied == 241)
+        #expect(first.blocksPruned == 60)
+        #expect(try lowestLanded() == 60)
+        #expect(try zone.gaps().isEmpty)
+
+        // Once it is old enough too, all go but the tip and the 100 blocks below it, however old those are.
+        try connection.execute("UPDATE raw.blocks SET fetched_at = now() - interval '40 days' WHERE height = 60")
+        #expect(try QuietCopyRaw.run(database: database) { $0.pruneRawOlderThanSeconds = month }.blocksPruned == 80)
+        #expect(try lowestLanded() == 140)
+        #expect(try zone.gaps().isEmpty)
+        #expect(try connection.query("SELECT count(*) FROM chain.blocks").first?.int(0) == 241)
+
+        // scrape still finds and undoes a reorg below the old tip, and copy-raw follows it.
+        node.reorganize(depth: 5, newLength: 7)
+        try QuietScrape.run(database: database, nodeURL: url)
+        try connection.execute("UPDATE raw.blocks SET fetched_at = now() - interval '40 days'")
+        let afterReorg = try QuietCopyRaw.run(database: database) { $0.pruneRawOlderThanSeconds = month }
+        #expect(afterReorg.blocksRemoved == 5)
+        #expect(afterReorg.blocksCopied == 7)
+        // Heights 140 and 141, now more than 100 below the tip; the 5 blocks that left are within it and stay.
+        #expect(afterReorg.blocksPruned == 2)
+        #expect(try lowestLanded() == 142)
+        #expect(try zone.gaps().isEmpty)
+        try Self.check(connection, against: node, url: url)
+
+        // A rebuild needs the pruned blocks: it is refused before anything is emptied.
+        try ConsumerCursor(consumer: "wallet-stats").advance(to: 99, on: connection)
+        let before = try ChainSnapshot.read(connection)
+        let refusal = try #require(throws: RebuildUnavailableError.self) {
+            try QuietCopyRaw.run(database: database) { $0.rebuild = true }
+        }
+        #expect(refusal.missingBlocks == 142)
+        #expect(refusal.heights == 0...141)
+        #expect(refusal.description.contains("nothing was changed"))
+        #expect(try ChainSnapshot.read(connection) == before)
+        #expect(try ConsumerCursor(consumer: "wallet-stats").position(on: connection) == 99)
     }
 }

@@ -120,6 +120,42 @@ struct ChainRuleQuarantineTests {
             "SELECT fee FROM chain.transactions WHERE block_height = $1 AND tx_index = 1", [bad.height]).first?.int64(0) == -1)
     }
 
+    @Test("two refused blocks in one batch: the earlier is quarantined even when the later one's rule fails first")
+    func twoRefusedBlocksInOneBatch() throws {
+        var scenario = try QuarantineScenario(database: TestDatabase.current)
+        let good = scenario.goodBlock()
+        // All in verbosity 2, so every rule runs in SQL: inputs are resolved for the whole batch (the third block's
+        // fails) before fees are checked (the second block's fails).
+        let overpaying = scenario.block(
+            "overpaying", on: good,
+            transfers: [QuarantineScenario.transfer("overpaying", spending: [scenario.takeCoin()], fee: 0, overpay: 1)],
+            format: .verbosity2)
+        var unresolvable = scenario.block(
+            "unresolvable", on: overpaying,
+            transfers: [QuarantineScenario.transfer("unresolvable", spending: [scenario.takeCoin()])], format: .verbosity2)
+        unresolvable.transactions[1].inputs[0].spent = OutputReference(txid: CraftedLandedBlock.fakeHash("nowhere"), n: 0)
+        for block in [good, overpaying, unresolvable] { try block.land(on: scenario.connection) }
+
+        let failure = try #require(throws: BlockValidationFailure.self) { try QuietCopyRaw.run(database: scenario.database) }
+        #expect(failure.rule == .outputsWithinInputs)
+        #expect(failure.hash == overpaying.hash)
+        #expect(try scenario.quarantine().map { [$0.hash, $0.rule] } == [[overpaying.hash, "outputs_within_inputs"]])
+        #expect(try scenario.chainTip()?.hash == good.hash)
+        #expect(try scenario.rowsFrom(height: overpaying.height) == 0)
+        // Rerun: the same refusal, still one entry.
+        #expect(try #require(throws: BlockValidationFailure.self) { try QuietCopyRaw.run(database: scenario.database) } == failure)
+        #expect(try scenario.quarantine().count == 1)
+
+        // Once the first is let through, the second is refused under its own rule.
+        try scenario.set(.outputsWithinInputs, enabled: false)
+        let second = try #require(throws: BlockValidationFailure.self) { try QuietCopyRaw.run(database: scenario.database) }
+        #expect(second.rule == .spentOutputKnown)
+        #expect(second.hash == unresolvable.hash)
+        #expect(try scenario.chainTip()?.hash == overpaying.hash)
+        #expect(try scenario.quarantine().map { [$0.hash, $0.resolved ? "resolved" : "open"] }
+            == [[overpaying.hash, "resolved"], [unresolvable.hash, "open"]])
+    }
+
     @Test("coinbase_within_reward: a coinbase claiming one base unit more than subsidy plus fees")
     func coinbaseWithinReward() throws {
         var scenario = try QuarantineScenario(database: TestDatabase.current)
