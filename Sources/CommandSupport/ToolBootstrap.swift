@@ -13,9 +13,19 @@ public enum ToolBootstrap {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ToolContext {
         let configuration = try Configuration.load(environment: environment, environmentFile: options.environmentFile)
+        if let path = options.environmentFile { try exportLibpqVariables(from: path) }
         let logger = makeLogger(tool: tool, level: options.effectiveLogLevel(configured: configuration.logLevel))
         logger.debug("configuration", metadata: ["settings": "\(configuration)"])
         return ToolContext(tool: tool, configuration: configuration, logger: logger)
+    }
+
+    /// Puts the env file's `PG…` variables into the process environment before any connection is opened, so
+    /// libpq sees them as the file's other values are seen (overriding what was inherited); an empty value
+    /// removes the variable, as an empty value means "the default" everywhere in the file.
+    private static func exportLibpqVariables(from path: String) throws {
+        for (name, value) in try Configuration.libpqVariables(inEnvironmentFile: path) {
+            if value.isEmpty { unsetenv(name) } else { setenv(name, value, 1) }
+        }
     }
 
     /// Installs `StandardErrorLogHandler` as the process's log handler (swift-log allows that only once per

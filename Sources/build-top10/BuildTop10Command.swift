@@ -14,8 +14,8 @@ struct BuildTop10Command: ChainETLCommand {
             stats.top_transactions_24h, stats.top_active_addresses_24h and stats.network_status from chain.* and \
             wallet-stats' tables, counting back from the tip block, and swaps them in with one transaction: \
             readers see the old or the new content, never an empty table. Unchanged tables are not rewritten. \
-            Run it after wallet-stats. --export-json DIR then writes every stats table except the per-address \
-            ones as DIR/<table>.json (amounts as strings of base units plus <column>_coins), each written to a \
+            Run it after wallet-stats. --export-json DIR then writes every stats table except the per-address and \
+            per-block ones as DIR/<table>.json (amounts as strings of base units plus <column>_coins), each written to a \
             temporary name first and renamed only when all are written.
             """)
     )

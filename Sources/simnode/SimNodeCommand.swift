@@ -13,9 +13,10 @@ struct SimNodeCommand: AsyncParsableCommand {
         commandName: "simnode",
         abstract: "Serve a deterministic simulated bitcoind (JSON-RPC over HTTP on 127.0.0.1).",
         discussion: "Control calls: simnode_mine n, simnode_reorg depth newLength, simnode_setfaults {...}, "
-            + "simnode_clearfaults, simnode_prerender from to verbosity.\n\n" + ToolHelp.exitCodeSection)
+            + "simnode_clearfaults, simnode_prerender from to verbosity.\n\n"
+            + ToolHelp.exitCodeSection(ExitStatus.allCases.filter { $0 != .busy }))
 
-    /// Exit codes 0/1/2 like every other tool (ArgumentParser alone exits 64 for usage errors).
+    /// Exit codes 0/1/2 like every other tool (ArgumentParser alone exits 64 for usage errors); never 3: it takes no lock.
     static func main() async {
         await ToolExit.main(Self.self, tool: "simnode")
     }

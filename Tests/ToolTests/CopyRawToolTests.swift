@@ -37,6 +37,24 @@ struct CopyRawToolTests {
         #expect(statuses == ["success", "success"])
     }
 
+    @Test("libpq's PG variables written in --env-file reach libpq, as the file's other settings do", .temporaryDatabase)
+    func libpqVariablesFromEnvironmentFile() throws {
+        let database = try TestDatabase.current
+        let server = try database.connect().query("SELECT current_setting('port'), current_user")[0]
+        var lines = ["DATABASE_URL=", "PGPORT=\(try server.string(0))", "PGUSER=\(try server.string(1))",
+                     "PGDATABASE=\(database.name)", "PGAPPNAME="]
+        if let host = ProcessInfo.processInfo.environment["PGHOST"], !host.isEmpty { lines.append("PGHOST=\(host)") }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("chain-etl-\(database.name).env")
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        // Nothing in the process's own environment says where the database is.
+        let run = try Self.copyRaw.run(["--env-file", file.path], environment: [:])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.standardOutput.contains("0 blocks"), "\(run.standardOutput)")
+        #expect(try database.connect().query("SELECT count(*) FROM etl.job_runs WHERE tool = 'copy-raw'")[0].int(0) == 1)
+    }
+
     @Test("while another session holds the copy-raw lock: exit 3, one line, nothing changed", .temporaryDatabase)
     func busy() throws {
         let node = SimNode(configuration: SimNodeConfiguration(seed: 4, initialBlocks: 110, transactionsPerBlock: 2))

@@ -17,8 +17,18 @@ extension Configuration {
         environmentFile path: String?
     ) throws -> [String: String] {
         guard let path else { return environment }
-        let fileValues = try EnvironmentFile.parse(readEnvironmentFile(at: path), path: path)
-        return environment.merging(fileValues) { _, fromFile in fromFile }
+        return environment.merging(try environmentFileValues(at: path)) { _, fromFile in fromFile }
+    }
+
+    /// The `PG…` variables of the env file at `path` (libpq's own: `PGPASSWORD`, `PGCONNECT_TIMEOUT`,
+    /// `PGSSLMODE`, …). libpq reads them from the process environment, not from our configuration, so a tool
+    /// exports them at start-up (`ToolBootstrap`); otherwise a password written in the file would be ignored.
+    public static func libpqVariables(inEnvironmentFile path: String) throws -> [String: String] {
+        try environmentFileValues(at: path).filter { $0.key.hasPrefix("PG") }
+    }
+
+    private static func environmentFileValues(at path: String) throws -> [String: String] {
+        try EnvironmentFile.parse(readEnvironmentFile(at: path), path: path)
     }
 
     private static func readEnvironmentFile(at path: String) throws -> String {

@@ -38,12 +38,19 @@ public struct NodeAnswerError: ChainETLError, Equatable {
         }
     }
 
-    public var exitStatus: ExitStatus { .failure }
+    /// Refused credentials or a refused client address are configuration to fix (exit 2, as a refused database
+    /// password is); the rest are failures of the node or of its answers.
+    public var exitStatus: ExitStatus {
+        switch kind {
+        case .unauthorized, .forbidden: .usage
+        default: .failure
+        }
+    }
 
     public var description: String {
         switch kind {
         case .unauthorized:
-            return "node at \(url) refused the credentials (HTTP 401): the node refused the credentials in NODE_RPC_URL / cookie file; check rpcuser/rpcpassword or NODE_RPC_COOKIE_FILE"
+            return "node at \(url) refused the credentials (HTTP 401); check the user and password in NODE_RPC_URL against the node's rpcuser/rpcpassword, or NODE_RPC_COOKIE_FILE"
         case .forbidden:
             return "node at \(url) forbids this client (HTTP 403); allow this address with rpcallowip on the node"
         case .workQueueFull:

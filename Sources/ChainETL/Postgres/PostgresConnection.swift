@@ -27,7 +27,7 @@ public final class PostgresConnection {
         var values = [applicationName, connectionString]
         // Without a timeout an unreachable host hangs a cron run for minutes; the user's value still wins
         // because the expanded connection string overrides earlier keywords.
-        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+        if getenv("PGCONNECT_TIMEOUT") == nil {
             keywords.insert("connect_timeout", at: 0)
             values.insert("15", at: 0)
         }

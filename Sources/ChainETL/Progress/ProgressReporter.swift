@@ -60,7 +60,7 @@ public struct ProgressReporter: Sendable {
     }
 
     /// Clears the progress line and prints the summary, e.g.
-    /// `scrape: 500 blocks (1,200,000 tx) 800..1300 in 12.3s, 40.6 blocks/s`. Returns it for the job log.
+    /// `scrape: 500 blocks (1,200,000 tx) 800..1299 in 12.3s, 40.6 blocks/s`. Returns it for the job log.
     @discardableResult
     public func finish(completed: Int? = nil, details: [(count: Int, unit: String)] = []) -> RunSummary {
         if drawsProgress { stream.clearStatusLine() }

@@ -1,5 +1,5 @@
 /// The one line every run prints at its end, terminal or cron alike:
-/// `scrape: 500 blocks (1,200,000 tx) 800..1300 in 12.3s, 40.6 blocks/s`. Under cron this is the whole output of
+/// `scrape: 500 blocks (1,200,000 tx) 800..1299 in 12.3s, 40.6 blocks/s`. Under cron this is the whole output of
 /// a successful run, so it carries what was done, over which range, and how fast.
 public struct RunSummary: Sendable {
     /// The tool that ran.

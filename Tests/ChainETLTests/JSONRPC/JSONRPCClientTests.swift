@@ -44,7 +44,8 @@ struct JSONRPCClientTests {
             let error = try #require(throws: NodeAnswerError.self) { try client(server).call("getblockcount", as: Int.self) }
             #expect(error.kind == .unauthorized)
             #expect(!error.isTransient)
-            #expect(error.description.contains("refused the credentials in NODE_RPC_URL / cookie file"))
+            #expect(error.description.contains("refused the credentials (HTTP 401); check the user and password in NODE_RPC_URL"))
+            #expect(error.exitStatus == .usage)
             #expect(!error.description.contains(Self.password))
         }
     }
