@@ -18,12 +18,19 @@ public struct CraftedLandedBlock: Sendable {
         /// The JSON number text for the value when a test needs one a node would not write (nine decimals,
         /// say); `nil` writes `value` with eight decimals.
         public var valueText: String?
+        /// The script's hex when a test needs a particular one; `nil` writes `6a` (OP_RETURN) for `nulldata` and
+        /// `51` for every other type.
+        public var scriptHex: String?
 
-        public init(_ address: String?, _ value: Int64, scriptType: String = "pubkeyhash", valueText: String? = nil) {
+        public init(
+            _ address: String?, _ value: Int64, scriptType: String = "pubkeyhash", valueText: String? = nil,
+            scriptHex: String? = nil
+        ) {
             self.address = address
             self.value = value
             self.scriptType = scriptType
             self.valueText = valueText
+            self.scriptHex = scriptHex
         }
     }
 
@@ -228,7 +235,7 @@ public struct CraftedLandedBlock: Sendable {
     }
 
     private static func script(_ output: Output) -> String {
-        let hex = output.scriptType == "nulldata" ? "6a" : "51"
+        let hex = output.scriptHex ?? (output.scriptType == "nulldata" ? "6a" : "51")
         var members = ["\"asm\":\"\"", "\"hex\":\"\(hex)\"", "\"type\":\(quoted(output.scriptType))"]
         if let address = output.address { members.append("\"address\":\(quoted(address))") }
         return "{" + members.joined(separator: ",") + "}"

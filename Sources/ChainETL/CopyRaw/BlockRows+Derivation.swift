@@ -29,7 +29,8 @@ extension BlockRows {
             outputValue = total
             outputs.append(OutputRow(
                 blockHeight: block.height, transactionIndex: index, n: output.n, txid: transaction.txid,
-                address: output.scriptPubKey.reportedAddress, scriptType: output.scriptPubKey.type, value: value))
+                address: output.scriptPubKey.reportedAddress, scriptType: output.scriptPubKey.type, value: value,
+                isUnspendable: UnspendableScript.contains(hex: output.scriptPubKey.hex)))
         }
         let firstInput = inputs.count
         if !transaction.isCoinbase {

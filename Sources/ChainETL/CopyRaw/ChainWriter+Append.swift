@@ -69,7 +69,8 @@ extension ChainWriter {
         } else {
             try storeMovements(heights)
         }
-        try storeBlocks(heights, supplyChanges: totalsFromRows ? batch.supplyChanges : nil)
+        try storeBlocks(
+            heights, supplyChanges: totalsFromRows ? batch.supplyChanges : nil, createdSupplies: batch.createdSupplies)
     }
 
     /// Refuses blocks that do not extend the stored tip one by one: the change log and the tables disagree,
@@ -332,15 +333,24 @@ extension ChainWriter {
     ///
     /// `supplyChanges`, one per block of the batch from its first height on, are what each block adds before BIP30
     /// overwrites, worked out from the rows (`BlockRows.supplyChange`); when they are given, the stored outputs
-    /// and inputs are not summed again (the parameter makes those scans a one-time false filter).
-    private func storeBlocks(_ heights: BatchHeights, supplyChanges: [Int64]?) throws {
+    /// and inputs are not summed again (the parameter makes those scans a one-time false filter). Otherwise
+    /// `createdSupplies` (what each block's outputs add, `BlockRows.createdSupply`) are taken as given and only the
+    /// spent outputs are summed from the stored inputs: the stored outputs keep the node's type name but not the
+    /// script, so they cannot tell every unspendable one (a script that begins with OP_RETURN but is not
+    /// `nulldata`). Summing the stored outputs by type name is left for a batch whose output sums leave `Int64`,
+    /// which no valid chain has.
+    private func storeBlocks(_ heights: BatchHeights, supplyChanges: [Int64]?, createdSupplies: [Int64]?) throws {
         try connection.execute("""
             WITH given AS (
                 SELECT $1::bigint + g.position - 1 AS block_height, g.change AS value
                 FROM unnest($3::bigint[]) WITH ORDINALITY AS g(change, position)
             ), created AS (
-                SELECT block_height, sum(value) AS value FROM chain.outputs
+                SELECT $1::bigint + c.position - 1 AS block_height, c.value
+                FROM unnest($4::bigint[]) WITH ORDINALITY AS c(value, position)
                 WHERE $3::bigint[] IS NULL
+                UNION ALL
+                SELECT block_height, sum(value) FROM chain.outputs
+                WHERE $3::bigint[] IS NULL AND $4::bigint[] IS NULL
                   AND block_height BETWEEN $1 AND $2 AND block_height > 0 AND script_type <> 'nulldata'
                 GROUP BY block_height
             ), spent AS (
@@ -374,7 +384,7 @@ extension ChainWriter {
             LEFT JOIN created c ON c.block_height = b.height
             LEFT JOIN spent s ON s.block_height = b.height
             LEFT JOIN overwritten o ON o.block_height = b.height
-            """, [heights.first, heights.last, supplyChanges.map(PostgresArray.init)])
+            """, [heights.first, heights.last, supplyChanges.map(PostgresArray.init), createdSupplies.map(PostgresArray.init)])
         try connection.execute("""
             INSERT INTO chain.block_changes (change, height, hash, time)
             SELECT 'joined', height, hash, to_timestamp(time) FROM staged_blocks ORDER BY height

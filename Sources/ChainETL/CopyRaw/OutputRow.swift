@@ -14,10 +14,12 @@ public struct OutputRow: Sendable, Equatable {
     public var scriptType: String
     /// Value in base units.
     public var value: Int64
+    /// Whether the script can never be spent (`UnspendableScript`): its value is not in the supply.
+    public var isUnspendable: Bool
 
     public init(
         blockHeight: Int64, transactionIndex: Int, n: Int, txid: String, address: String?, scriptType: String,
-        value: Int64
+        value: Int64, isUnspendable: Bool = false
     ) {
         self.blockHeight = blockHeight
         self.transactionIndex = transactionIndex
@@ -26,5 +28,6 @@ public struct OutputRow: Sendable, Equatable {
         self.address = address
         self.scriptType = scriptType
         self.value = value
+        self.isUnspendable = isUnspendable
     }
 }

@@ -13,6 +13,9 @@ struct PreparedBatch: Sendable {
     /// Per block, in height order, what it adds to the supply before BIP30 overwrites (`BlockRows.supplyChange`);
     /// nil unless every block's is known, and the writer sums the stored rows in SQL.
     let supplyChanges: [Int64]?
+    /// Per block, in height order, what its outputs add to the supply (`BlockRows.createdSupply`); nil only if a
+    /// block's outputs sum beyond `Int64`.
+    let createdSupplies: [Int64]?
     /// The batch's transactions as `RecentTransactions` remembers them once the batch is committed.
     let recentEntries: RecentTransactions.Entries
 
@@ -27,6 +30,8 @@ struct PreparedBatch: Sendable {
         recentEntries = RecentTransactions.Entries(blocks)
         let changes = blocks.compactMap(\.supplyChange)
         supplyChanges = changes.count == blocks.count ? changes : nil
+        let created = blocks.compactMap(\.createdSupply)
+        createdSupplies = created.count == blocks.count ? created : nil
     }
 
     /// The same batch cut before `height`: what is written when a block at `height` is refused.

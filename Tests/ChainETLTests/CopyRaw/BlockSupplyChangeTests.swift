@@ -8,7 +8,7 @@ import Testing
 @Suite("BlockRows.supplyChange")
 struct BlockSupplyChangeTests {
     private static func rows(
-        height: Int64, outputs: [(script: String, value: Int64)], inputs: [Int64?]
+        height: Int64, outputs: [(script: String, value: Int64)], inputs: [Int64?], unspendable: Set<Int> = []
     ) -> BlockRows {
         let txid = String(repeating: "a", count: 64)
         return BlockRows(
@@ -19,7 +19,7 @@ struct BlockSupplyChangeTests {
             outputs: outputs.enumerated().map { n, output in
                 OutputRow(
                     blockHeight: height, transactionIndex: 1, n: n, txid: txid, address: nil, scriptType: output.script,
-                    value: output.value)
+                    value: output.value, isUnspendable: output.script == "nulldata" || unspendable.contains(n))
             },
             inputs: inputs.enumerated().map { n, value in
                 InputRow(
@@ -33,6 +33,27 @@ struct BlockSupplyChangeTests {
         let block = Self.rows(
             height: 7, outputs: [("pubkeyhash", 5_000), ("nulldata", 300), ("pubkey", 2_000)], inputs: [4_000, 1_500])
         #expect(block.supplyChange == 1_500)
+    }
+
+    @Test("an unspendable script the node calls nonstandard is left out too, and created supply needs no inputs")
+    func unspendableNonstandard() {
+        let block = Self.rows(
+            height: 9, outputs: [("pubkeyhash", 5_000), ("nonstandard", 700), ("nonstandard", 40)], inputs: [nil],
+            unspendable: [1])
+        #expect(block.createdSupply == 5_040)
+        #expect(block.supplyChange == nil)
+        #expect(PreparedBatch([block]).createdSupplies == [5_040])
+    }
+
+    @Test("unspendable: a script that begins with OP_RETURN, or is longer than 10,000 bytes (Core's IsUnspendable)")
+    func unspendableScripts() {
+        for hex in ["6a", "6a04deadbeef", "6aac", "6A51", String(repeating: "51", count: 10_001)] {
+            #expect(UnspendableScript.contains(hex: hex), "\(hex.prefix(12))")
+        }
+        for hex in ["", "6", "51", "a6", "006a", "76a914" + String(repeating: "00", count: 20) + "88ac",
+                    String(repeating: "51", count: 10_000)] {
+            #expect(!UnspendableScript.contains(hex: hex), "\(hex.prefix(12))")
+        }
     }
 
     @Test("the genesis block adds nothing: its coinbase cannot be spent")
