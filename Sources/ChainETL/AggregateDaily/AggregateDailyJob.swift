@@ -75,7 +75,8 @@ public enum AggregateDailyJob {
         switch options.scope {
         case .changes:
             changes = try aggregator.readPendingChanges(after: position, upTo: extent.lastSequence)
-            plan = AggregationPlan.forChanges(changes, cursor: position, extent: extent)
+            plan = AggregationPlan.forChanges(
+                changes, cursor: position, extent: extent, lastStoredDay: try aggregator.readLastStoredDay())
         case .full:
             changes = try aggregator.readPendingChanges(after: position, upTo: extent.lastSequence)
             plan = AggregationPlan.full(extent: extent)

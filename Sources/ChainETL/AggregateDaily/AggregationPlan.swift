@@ -33,7 +33,13 @@ public struct AggregationPlan: Sendable, Equatable {
     /// The hourly run: the heights and days of the changes after `cursor`, the tip's day and the day before it
     /// (a day in progress, and the tail of yesterday, are always redone), and the `all` buckets of the changed
     /// heights. A change log that ends below the cursor was rebuilt: then everything is recomputed.
-    public static func forChanges(_ changes: PendingChanges, cursor: Int64, extent: ChainExtent) -> AggregationPlan {
+    ///
+    /// `lastStoredDay` is the latest day the daily tables hold. Days without a block between it and the first
+    /// day recomputed get their rows too (no blocks, the issued total carried), as `--full` writes them: a
+    /// chain whose next block comes two days after the last (a stalled testnet) would otherwise keep a hole.
+    public static func forChanges(
+        _ changes: PendingChanges, cursor: Int64, extent: ChainExtent, lastStoredDay: UTCDay?
+    ) -> AggregationPlan {
         if extent.lastSequence < cursor {
             var plan = full(extent: extent)
             plan.restartsAfterLogReset = true
@@ -41,6 +47,9 @@ public struct AggregationPlan: Sendable, Equatable {
         }
         var days = changes.days
         if let tipDay = extent.tipDay { days = hull(days, tipDay.previous...tipDay) }
+        if let lastStoredDay, let first = days?.lowerBound, lastStoredDay.next < first {
+            days = hull(days, lastStoredDay.next...first)
+        }
         return AggregationPlan(
             blockHeights: intersection(changes.heights, extent.heights),
             days: intersection(days, extent.days),

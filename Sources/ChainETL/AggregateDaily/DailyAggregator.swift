@@ -25,6 +25,11 @@ public struct DailyAggregator {
             lastSequence: try row.int64(0))
     }
 
+    /// The latest day both daily tables hold; nil while either is empty.
+    public func readLastStoredDay() throws -> UTCDay? {
+        try connection.query(AggregateDailySQL.lastStoredDay)[0].decode(UTCDay?.self, at: 0)
+    }
+
     /// The changes after `cursor` up to `lastSequence`.
     public func readPendingChanges(after cursor: Int64, upTo lastSequence: Int64) throws -> PendingChanges {
         guard lastSequence > cursor else { return .none }

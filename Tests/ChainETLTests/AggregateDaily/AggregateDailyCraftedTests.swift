@@ -79,6 +79,29 @@ struct AggregateDailyCraftedTests {
         try expectFullChangesNothing(database)
     }
 
+    @Test("two days without a block between runs: an hourly run writes their rows as --full does")
+    func emptyDaysBetweenRuns() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        var chain = try CraftedChain(connection: connection)
+        try chain.mine(time: CraftedDays.day0 + 100, difficulty: 4, size: 1_000,
+                       coinbase: [CraftedPayment("1Ann", 5_000_000_000)])
+        try chain.mine(time: CraftedDays.day0 + 700, difficulty: 4, size: 1_000,
+                       coinbase: [CraftedPayment("1Ann", 5_000_000_000)])
+        try QuietAggregateDaily.run(database: database)
+        // The next block comes on day 3: days 1 and 2 have none.
+        try chain.mine(time: CraftedDays.day3 + 100, difficulty: 4, size: 1_000,
+                       coinbase: [CraftedPayment("1Bob", 5_000_000_000)])
+        try QuietAggregateDaily.run(database: database)
+        let days = try connection.query(
+            "SELECT to_char(day, 'YYYY-MM-DD'), blocks, issued_total::text FROM stats.daily_blocks ORDER BY day"
+        ).map { "\(try $0.string(0)) \(try $0.int(1)) \(try $0.string(2))" }
+        #expect(days == ["2020-12-31 2 10000000000", "2021-01-01 0 10000000000", "2021-01-02 0 10000000000",
+                         "2021-01-03 1 15000000000"])
+        #expect(try connection.query("SELECT count(*) FROM stats.daily_transactions WHERE day = '2021-01-01'")[0].int(0) == 2)
+        try expectFullChangesNothing(database)
+    }
+
     @Test("a reorg across a day boundary: the new blocks' days are recomputed, a day that lost its blocks goes")
     func reorgAcrossDayBoundary() throws {
         let database = try TestDatabase.current

@@ -15,7 +15,7 @@ struct AggregateDailyPlanTests {
     @Test("new blocks on the tip: their heights and days, the tip's day and the day before, their all bucket")
     func newBlocks() {
         let changes = PendingChanges(count: 6, heights: 2_015...2_020, days: day("2024-01-15")...day("2024-01-15"))
-        let plan = AggregationPlan.forChanges(changes, cursor: 2_094, extent: extent)
+        let plan = AggregationPlan.forChanges(changes, cursor: 2_094, extent: extent, lastStoredDay: nil)
         #expect(plan.blockHeights == 2_015...2_020)
         #expect(plan.days == day("2024-01-14")...day("2024-01-15"))
         #expect(plan.allBuckets == 1...2)
@@ -23,9 +23,19 @@ struct AggregateDailyPlanTests {
         #expect(plan.cursorTarget == 2_100)
     }
 
+    @Test("days without blocks since the last stored day are recomputed too; a stored day at or after them adds none",
+          arguments: [("2024-01-10", "2024-01-11"), ("2024-01-13", "2024-01-14"), ("2024-01-15", "2024-01-14"), (nil, "2024-01-14")])
+    func emptyDaysSinceTheLastRun(lastStored: String?, firstRecomputed: String) {
+        let changes = PendingChanges(count: 2, heights: 2_019...2_020, days: day("2024-01-15")...day("2024-01-15"))
+        let plan = AggregationPlan.forChanges(
+            changes, cursor: 2_098, extent: extent, lastStoredDay: lastStored.map(day))
+        #expect(plan.days == day(firstRecomputed)...day("2024-01-15"))
+        #expect(plan.blockHeights == 2_019...2_020)
+    }
+
     @Test("no changes: still the tip's day and the day before, the cursor stays")
     func noChanges() {
-        let plan = AggregationPlan.forChanges(.none, cursor: 2_100, extent: extent)
+        let plan = AggregationPlan.forChanges(.none, cursor: 2_100, extent: extent, lastStoredDay: nil)
         #expect(plan.blockHeights == nil)
         #expect(plan.days == day("2024-01-14")...day("2024-01-15"))
         #expect(plan.allBuckets == nil)
@@ -35,7 +45,7 @@ struct AggregateDailyPlanTests {
     @Test("a reorg that shortened the chain: heights and buckets above the tip are left to the deletion")
     func shrinkingReorg() {
         let changes = PendingChanges(count: 9, heights: 2_012...2_030, days: day("2024-01-15")...day("2024-01-16"))
-        let plan = AggregationPlan.forChanges(changes, cursor: 2_091, extent: extent)
+        let plan = AggregationPlan.forChanges(changes, cursor: 2_091, extent: extent, lastStoredDay: nil)
         #expect(plan.blockHeights == 2_012...2_020)
         #expect(plan.days == day("2024-01-14")...day("2024-01-15"))
         #expect(plan.allBuckets == 1...2)
@@ -46,14 +56,15 @@ struct AggregateDailyPlanTests {
         let short = ChainExtent(heights: 0...3, days: day("2024-01-01")...day("2024-01-01"),
                                 tipDay: day("2024-01-01"), lastSequence: 4)
         let plan = AggregationPlan.forChanges(
-            PendingChanges(count: 4, heights: 0...3, days: day("2024-01-01")...day("2024-01-01")), cursor: 0, extent: short)
+            PendingChanges(count: 4, heights: 0...3, days: day("2024-01-01")...day("2024-01-01")), cursor: 0, extent: short,
+            lastStoredDay: nil)
         #expect(plan.days == day("2024-01-01")...day("2024-01-01"))
         #expect(plan.allBuckets == 0...0)
     }
 
     @Test("a change log that ends below the cursor was rebuilt: recompute everything")
     func logReset() {
-        let plan = AggregationPlan.forChanges(.none, cursor: 5_000, extent: extent)
+        let plan = AggregationPlan.forChanges(.none, cursor: 5_000, extent: extent, lastStoredDay: nil)
         #expect(plan.restartsAfterLogReset)
         #expect(plan.blockHeights == 0...2_020)
         #expect(plan.days == extent.days)
@@ -72,7 +83,8 @@ struct AggregateDailyPlanTests {
     func emptyChain() {
         let empty = ChainExtent(heights: nil, days: nil, tipDay: nil, lastSequence: 12)
         let plan = AggregationPlan.forChanges(
-            PendingChanges(count: 12, heights: 0...5, days: day("2024-01-01")...day("2024-01-01")), cursor: 0, extent: empty)
+            PendingChanges(count: 12, heights: 0...5, days: day("2024-01-01")...day("2024-01-01")), cursor: 0, extent: empty,
+            lastStoredDay: nil)
         #expect(plan.blockHeights == nil && plan.days == nil && plan.allBuckets == nil)
         #expect(!plan.recomputesMovingWindows)
         #expect(plan.cursorTarget == 12)
