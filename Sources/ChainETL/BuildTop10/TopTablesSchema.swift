@@ -60,5 +60,9 @@ public enum TopTablesSchema {
             CREATE UNIQUE INDEX network_status_single_row ON stats.network_status ((true));
             COMMENT ON TABLE stats.network_status IS 'One row (none before the first block): the tip, hashes per second over the last 144 blocks (sum of difficulty x 2^32 over the blocks after the block 144 below the tip, or after the first block on a shorter chain, divided by the seconds between that block and the tip; NULL when undefined), supply after the tip, addresses with a positive balance, and when build-top10 last changed any of its tables.';
             """),
+        // As `chain.blocks.supply` (chain migration 5): Dogecoin's supply does not fit bigint.
+        Migration(version: 2, name: "network status supply is numeric", sql: """
+            ALTER TABLE stats.network_status ALTER COLUMN supply TYPE numeric;
+            """),
     ])
 }

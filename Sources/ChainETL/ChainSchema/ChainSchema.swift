@@ -173,5 +173,10 @@ public enum ChainSchema {
             CREATE INDEX address_movements_block_height_idx ON chain.address_movements USING brin (block_height);
             COMMENT ON TABLE chain.address_movements IS 'Per-address ledger of the best chain: what each address received (outputs) and sent (spent outputs) in each transaction; amount = received - sent. One row per (block_height, tx_index, address); indexed by (address, block_height), and by block through a BRIN index: to read blocks, give a range of block_height.';
             """),
+        // The supply is a sum of amounts, and SPEC.md keeps sums in numeric: Dogecoin has no cap, and its supply
+        // (about 1.5e19 base units) passed bigint's 9.2e18 in 2015, where copy-raw could store no further block.
+        Migration(version: 5, name: "the supply is numeric: uncapped chains pass bigint", sql: """
+            ALTER TABLE chain.blocks ALTER COLUMN supply TYPE numeric;
+            """),
     ])
 }

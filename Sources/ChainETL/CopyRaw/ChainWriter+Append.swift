@@ -338,7 +338,7 @@ extension ChainWriter {
     /// spent outputs are summed from the stored inputs: the stored outputs keep the node's type name but not the
     /// script, so they cannot tell every unspendable one (a script that begins with OP_RETURN but is not
     /// `nulldata`). Summing the stored outputs by type name is left for a batch whose output sums leave `Int64`,
-    /// which no valid chain has.
+    /// which no valid block has. The running supply itself is numeric: Dogecoin's is past `Int64`.
     private func storeBlocks(_ heights: BatchHeights, supplyChanges: [Int64]?, createdSupplies: [Int64]?) throws {
         try connection.execute("""
             WITH given AS (
@@ -378,7 +378,7 @@ extension ChainWriter {
                    b.input_count, b.output_count,
                    (coalesce((SELECT supply FROM chain.blocks WHERE height = $1 - 1), 0)
                     + sum(coalesce(g.value, coalesce(c.value, 0) - coalesce(s.value, 0)) - coalesce(o.value, 0))
-                      OVER (ORDER BY b.height))::bigint
+                      OVER (ORDER BY b.height))
             FROM staged_blocks b
             LEFT JOIN given g ON g.block_height = b.height
             LEFT JOIN created c ON c.block_height = b.height
