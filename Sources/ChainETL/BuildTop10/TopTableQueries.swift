@@ -27,11 +27,10 @@ enum TopTableQueries {
         """
 
     /// `$1` = tip height. Per block, each distinct address a coinbase output pays (value > 0) counts once. The
-    /// coinbase is a block's first transaction, so it is found by key, not by scanning the block.
+    /// coinbase is a block's first transaction, so it is found by key, not by scanning the block. share = blocks
+    /// ÷ 100 × 100 (SPEC.md), so on a chain of fewer than 100 blocks the shares add up to less than 100.
     static let miners = """
-        WITH window_blocks AS (
-            SELECT count(*) AS blocks FROM chain.blocks WHERE height > $1 - 100
-        ), paid AS (
+        WITH paid AS (
             SELECT o.address, count(DISTINCT o.block_height) AS blocks, sum(o.value) AS reward
             FROM chain.blocks b
             JOIN chain.transactions t ON t.block_height = b.height AND t.tx_index = 0 AND t.is_coinbase
@@ -45,9 +44,9 @@ enum TopTableQueries {
         SELECT row_number() OVER (ORDER BY p.blocks DESC, p.address COLLATE "C"),
                p.address,
                p.blocks,
-               round(p.blocks * 100.0 / w.blocks, 8),
+               round(p.blocks * 100.0 / 100, 8),
                p.reward
-        FROM paid p CROSS JOIN window_blocks w
+        FROM paid p
         """
 
     /// `$1` = tip height, `$2` = lowest height of a block in the 24 h window. Transfers only; amount = sum of

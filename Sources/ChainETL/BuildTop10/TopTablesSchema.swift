@@ -64,5 +64,8 @@ public enum TopTablesSchema {
         Migration(version: 2, name: "network status supply is numeric", sql: """
             ALTER TABLE stats.network_status ALTER COLUMN supply TYPE numeric;
             """),
+        Migration(version: 3, name: "top miners' share is of the 100-block window, as SPEC.md defines it", sql: """
+            COMMENT ON TABLE stats.top_miners IS 'Every address a coinbase paid (value > 0) in the last 100 blocks of the best chain, ranked by blocks (per block each address counts once), ties by address ascending. share = blocks / 100 x 100, rounded to 8 decimals (on a chain of fewer than 100 blocks the shares add up to less than 100); reward = coinbase value paid to it in the window.';
+            """),
     ])
 }

@@ -36,12 +36,13 @@ struct TopTablesCraftedChainTests {
             ["7", "1Henry", "1000000000", "5.02765209", nil],
         ])
 
-        // All 5 blocks are in the window; h3 pays 1Carol and 1Bob, h4's OP_RETURN output has no address.
+        // All 5 blocks are in the window; h3 pays 1Carol and 1Bob, h4's OP_RETURN output has no address. Shares
+        // are of the 100-block window (SPEC.md: blocks ÷ 100 × 100), so they add up to 6 here.
         #expect(try TopTableRows.miners(connection) == [
-            ["1", "1Bob", "2", "40.00000000", "7500000000"],
-            ["2", "1Carol", "2", "40.00000000", "7500000000"],
-            ["3", "1Alice", "1", "20.00000000", "5000000000"],
-            ["4", "1Genesis", "1", "20.00000000", "5000000000"],
+            ["1", "1Bob", "2", "2.00000000", "7500000000"],
+            ["2", "1Carol", "2", "2.00000000", "7500000000"],
+            ["3", "1Alice", "1", "1.00000000", "5000000000"],
+            ["4", "1Genesis", "1", "1.00000000", "5000000000"],
         ])
 
         // h2 (49 coins to 1Gina) is exactly 24 h before the tip: outside. h4's two transfers tie at 20 coins.
