@@ -44,7 +44,7 @@ enum TopTableQueries {
         SELECT row_number() OVER (ORDER BY p.blocks DESC, p.address COLLATE "C"),
                p.address,
                p.blocks,
-               round(p.blocks * 100.0 / 100, 8),
+               round(p.blocks / 100.0 * 100, 8),
                p.reward
         FROM paid p
         """

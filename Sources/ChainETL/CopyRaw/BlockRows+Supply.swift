@@ -20,8 +20,8 @@ extension BlockRows {
     /// unspendable). Known from the block alone, whatever the node sent about the inputs; the stored rows could
     /// not tell, since `chain.outputs` keeps the node's type name but not the script. Nil if the sum leaves `Int64`.
     var createdSupply: Int64? {
-        var created: Int64 = 0
         guard block.height > 0 else { return 0 }
+        var created: Int64 = 0
         for output in outputs where !output.isUnspendable {
             let (sum, overflow) = created.addingReportingOverflow(output.value)
             guard !overflow else { return nil }
