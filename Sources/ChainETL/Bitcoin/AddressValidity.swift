@@ -7,7 +7,8 @@ public enum AddressValidity {
         if let humanReadablePart = parameters.bech32HumanReadablePart,
            address.utf8.count > humanReadablePart.utf8.count + 1,
            address.lowercased().hasPrefix(humanReadablePart + "1") {
-            return SegwitAddress.decode(address, humanReadablePart: humanReadablePart) != nil
+            return SegwitAddress.decode(
+                address, humanReadablePart: humanReadablePart, acceptingPreBIP350Checksums: true) != nil
         }
         if let prefix = parameters.cashAddressPrefix, address.hasPrefix(prefix + ":") {
             return CashAddress.hasValidChecksum(address)

@@ -24,13 +24,18 @@ public struct ChainParameters: Sendable, Equatable {
     public var initialSubsidy: Int64
     /// Blocks between subsidy halvings; nil when the subsidy does not halve (Dogecoin's fixed reward).
     public var halvingInterval: Int?
+    /// The largest subsidy of each early stretch of the chain, lowest first, before `initialSubsidy` and the
+    /// halvings apply: Dogecoin paid a random reward of up to 1,000,000 DOGE below height 100,000 and halving
+    /// fixed rewards up to 600,000, and only then its flat 10,000. What `coinbase_within_reward` allows.
+    public var earlySubsidyCeilings: [SubsidyCeiling] = []
     /// The node's default JSON-RPC port.
     public var defaultRPCPort: Int
     /// Hash of the genesis block; nil where no recording was available to confirm it.
     public var genesisBlockHash: Hash256?
 
     /// The block subsidy at `height`, honouring an optional override of the halving interval (tests use a
-    /// short one to see halvings in a few hundred blocks).
+    /// short one to see halvings in a few hundred blocks). simnode pays it; it ignores `earlySubsidyCeilings`,
+    /// the ceilings of rewards that were random.
     public func subsidy(atHeight height: Int, halvingInterval override: Int? = nil) -> Int64 {
         guard let interval = override ?? halvingInterval, interval > 0 else { return initialSubsidy }
         let halvings = height / interval
@@ -73,7 +78,8 @@ extension Chain {
             return ChainParameters(
                 chain: self, networkName: "main", publicKeyHashVersion: 0x1e, scriptHashVersion: 0x16,
                 bech32HumanReadablePart: nil, cashAddressPrefix: nil, coinDecimals: 8,
-                initialSubsidy: 10_000 * 100_000_000, halvingInterval: nil, defaultRPCPort: 22555,
+                initialSubsidy: 10_000 * 100_000_000, halvingInterval: nil,
+                earlySubsidyCeilings: SubsidyCeiling.dogecoin, defaultRPCPort: 22555,
                 genesisBlockHash: Hash256(
                     displayHex: "1a91e3dace36e2be3bf030a65679fe821aa1d6ef92e7c9902eb318182c355691"))
         case .bitcoinCash:

@@ -10,6 +10,8 @@ public struct ValidationRules: Sendable, Equatable {
     public var initialSubsidy: Int64
     /// Blocks between halvings; nil for a flat subsidy.
     public var halvingInterval: Int64?
+    /// The chain's early ceilings, before the halvings apply (`ChainParameters.earlySubsidyCeilings`).
+    public var earlySubsidyCeilings: [SubsidyCeiling]
 
     /// Rules with every check on, for `parameters`' chain.
     public init(parameters: ChainParameters, enabled: Set<ValidationRule> = Set(ValidationRule.allCases)) {
@@ -17,6 +19,7 @@ public struct ValidationRules: Sendable, Equatable {
         self.maximumAmount = parameters.maximumMoney
         self.initialSubsidy = parameters.initialSubsidy
         self.halvingInterval = parameters.halvingInterval.map(Int64.init)
+        self.earlySubsidyCeilings = parameters.earlySubsidyCeilings
     }
 
     /// No checks beyond what storing the rows needs (tests that load hand-made chains).
@@ -31,6 +34,7 @@ public struct ValidationRules: Sendable, Equatable {
 
     /// The largest subsidy a block at `height` may claim.
     public func subsidy(atHeight height: Int64) -> Int64 {
+        if let early = earlySubsidyCeilings.first(where: { height < $0.belowHeight }) { return early.maximum }
         guard let halvingInterval, halvingInterval > 0 else { return initialSubsidy }
         let halvings = height / halvingInterval
         return halvings >= 63 ? 0 : initialSubsidy >> halvings

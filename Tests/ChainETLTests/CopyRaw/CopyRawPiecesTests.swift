@@ -119,6 +119,10 @@ struct AddressValidityTests {
             "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
             "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
             "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
+            // The same v1 program with BIP173's Bech32 checksum, as Core up to 0.21.0 printed it, and BIP173's
+            // own v1 example: nodes before BIP350 wrote every version 1+ output so.
+            "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd",
+            "bc1pw508d6qejxtdg4y5r3zarvary0c5xw7kw508d6qejxtdg4y5r3zarvary0c5xw7k7grplx",
         ] {
             #expect(AddressValidity.isValid(address, for: parameters), "\(address)")
         }
@@ -126,7 +130,6 @@ struct AddressValidityTests {
             "", "1", "bc1", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb", "1A1zP1eP5QGefi2DMPTfTL5SLmv7Divf0a",
             "mpXwg4jMtRhuSpVq4xS3HFHmCmWp9NyGKt", "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx",
             "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh",
-            "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqh2y7hd",
             "bitcoincash:qzkddwa6hgh03skr4qsrygk7e087zjydxgqkpjnsw7", "DPsvwvYRgt66ntxno9mMuBfwhg9nAMmGrD",
             Self.legacy(0x30), Self.legacy(0x32), "1Miner",
         ] {
@@ -218,11 +221,21 @@ struct ValidationRulesSubsidyTests {
         }
     }
 
-    @Test("Dogecoin's flat reward, and an interval switched off, never halve")
-    func flat() {
+    @Test("Dogecoin: the largest early reward of each stretch, then the flat 10,000 that never halves")
+    func dogecoin() {
         let dogecoin = ValidationRules(parameters: Chain.dogecoin.parameters)
-        #expect(dogecoin.subsidy(atHeight: 0) == 10_000 * Self.coin)
-        #expect(dogecoin.subsidy(atHeight: 5_000_000) == 10_000 * Self.coin)
+        let expected: [(Int64, Int64)] = [
+            (0, 1_000_000), (2, 1_000_000), (99_999, 1_000_000), (100_000, 500_000), (144_999, 500_000),
+            (145_000, 250_000), (199_999, 250_000), (200_000, 125_000), (300_000, 62_500), (400_000, 31_250),
+            (500_000, 15_625), (599_999, 15_625), (600_000, 10_000), (5_000_000, 10_000),
+        ]
+        for (height, coins) in expected {
+            #expect(dogecoin.subsidy(atHeight: height) == coins * Self.coin, "height \(height)")
+        }
+    }
+
+    @Test("an interval switched off never halves; the rule's parameter sets another")
+    func flat() {
         var rules = ValidationRules(parameters: Chain.bitcoin.parameters)
         rules.halvingInterval = 0
         #expect(rules.subsidy(atHeight: 1_000_000) == 50 * Self.coin)
