@@ -29,4 +29,31 @@ public struct ChangePlan: Sendable, Equatable {
         self.steps = kept.compactMap { $0 }
         self.cancelled = cancelled
     }
+
+    /// The hashes of the blocks the plan joins without first taking them out: the ones `alreadyCopied` may
+    /// drop when the chain tables already hold them.
+    public var joinsWithoutEarlierLeave: [String] {
+        var left = Set<String>()
+        var hashes: [String] = []
+        for step in steps {
+            switch step.change {
+            case .left: left.insert(step.hash)
+            case .joined where !left.contains(step.hash): hashes.append(step.hash)
+            case .joined: break
+            }
+        }
+        return hashes
+    }
+
+    /// The plan without the joins of blocks the chain tables already hold (`copied`, from
+    /// `joinsWithoutEarlierLeave`). scrape records a block as joined again when it lands a block that went
+    /// missing from the landing zone (deleted by hand), but a hash names one block forever, so a block already
+    /// copied at its height needs nothing more; copying it again would not extend the tip.
+    public func droppingJoins(alreadyCopied copied: Set<String>) -> ChangePlan {
+        guard !copied.isEmpty else { return self }
+        let droppable = Set(joinsWithoutEarlierLeave).intersection(copied)
+        var plan = self
+        plan.steps = steps.filter { $0.change == .left || !droppable.contains($0.hash) }
+        return plan
+    }
 }

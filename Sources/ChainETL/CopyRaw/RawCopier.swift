@@ -62,7 +62,8 @@ public struct RawCopier {
                 try $0.events(after: position, limit: options.eventsPerRead)
             }
             guard let last = events.last else { break }
-            let plan = ChangePlan(events: events)
+            let pending = ChangePlan(events: events)
+            let plan = pending.droppingJoins(alreadyCopied: try copiedBlocks(among: pending.joinsWithoutEarlierLeave))
             let joined = plan.steps.filter { $0.change == .joined }.map(\.hash)
             let sizes = try raw.read("reading landed block sizes") { try $0.transactionCounts(hashes: joined) }
             let steps = windowSteps(of: plan, sizes: sizes)
@@ -97,6 +98,14 @@ public struct RawCopier {
             }
         }
         return summary
+    }
+
+    /// Which of `hashes` `chain.blocks` already holds (joined again by a gap fill in the landing zone).
+    private func copiedBlocks(among hashes: [String]) throws -> Set<String> {
+        guard !hashes.isEmpty else { return [] }
+        let rows = try analytics.query(
+            "SELECT hash FROM chain.blocks WHERE hash = ANY($1::text[])", [PostgresArray(hashes)])
+        return Set(try rows.map { try $0.string(0) })
     }
 
     /// Takes a block that left the best chain out of the chain tables, with the cursor.

@@ -56,7 +56,7 @@ extension LandingZone {
     ///
     /// The best chain is only ever cut from the bottom, and its top `keptBelowTip` + 1 blocks stay whatever
     /// their age, because scrape reads the stored best chain as one unbroken run: a hole in it is a gap to land
-    /// again (and copy-raw would meet those blocks joining a second time), and a reorg is found, and undone, by
+    /// again (fetched from the node for nothing), and a reorg is found, and undone, by
     /// comparing the stored blocks below the tip with the node's. So a best-chain block goes only when every
     /// best-chain block below it can go too; a block re-scraped later than its neighbours (after a quarantine,
     /// say) holds back everything above it until it is old enough itself.

@@ -20,6 +20,20 @@ struct ChangePlanTests {
         #expect(ChangePlan(events: []).cancelled.isEmpty)
     }
 
+    @Test("a join of a block the chain tables hold is dropped, unless the block leaves before it in the window")
+    func joinsOfCopiedBlocks() {
+        // "a" joined again after a gap fill; "b" leaves and returns, so its join must stay.
+        let plan = ChangePlan(events: [
+            Self.joined(1, "a", 30), Self.left(2, "b", 61), Self.joined(3, "c", 61), Self.left(4, "c", 61),
+            Self.joined(5, "b", 61), Self.joined(6, "d", 62),
+        ])
+        #expect(plan.joinsWithoutEarlierLeave == ["a", "d"])
+        let dropped = plan.droppingJoins(alreadyCopied: ["a", "b"])
+        #expect(dropped.steps == [Self.left(2, "b", 61), Self.joined(5, "b", 61), Self.joined(6, "d", 62)])
+        #expect(dropped.cancelled == ["c"])
+        #expect(plan.droppingJoins(alreadyCopied: []) == plan)
+    }
+
     @Test("joins only: every one is applied, in order")
     func joinsOnly() {
         let events = [Self.joined(1, "a", 5), Self.joined(2, "b", 6), Self.joined(3, "c", 7)]

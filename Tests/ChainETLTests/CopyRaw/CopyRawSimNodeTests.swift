@@ -142,6 +142,28 @@ struct CopyRawSimNodeTests {
         #expect(try raw.connect().query("SELECT to_regclass('chain.blocks') IS NULL").first?.bool(0) == true)
     }
 
+    @Test("a landed block deleted by hand after it was copied: scrape lands it again, copy-raw carries on")
+    func gapFilledAfterCopy() throws {
+        let node = makeNode(blocks: 60, transactions: 2, seed: 4)
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url)
+        try QuietCopyRaw.run(database: database)
+        let connection = try database.connect()
+        try connection.execute("DELETE FROM raw.blocks WHERE height = 30")
+        #expect(try QuietScrape.run(database: database, nodeURL: url).gapBlocksFilled == 1)
+        let snapshot = try ChainSnapshot.read(connection)
+        // Its second 'joined' event changes nothing: the block is in the chain tables already.
+        let again = try QuietCopyRaw.run(database: database)
+        #expect(again.blocksCopied == 0)
+        #expect(try ChainSnapshot.read(connection) == snapshot)
+        node.mine(2)
+        try QuietScrape.run(database: database, nodeURL: url)
+        #expect(try QuietCopyRaw.run(database: database).blocksCopied == 2)
+        try Self.check(connection, against: node, url: url)
+    }
+
     @Test("--prune-raw-older-than deletes copied blocks old enough, from the bottom up, never the reorg window")
     func prune() throws {
         let node = makeNode(blocks: 240, transactions: 3)
