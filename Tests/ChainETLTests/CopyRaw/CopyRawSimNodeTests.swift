@@ -51,16 +51,22 @@ struct CopyRawSimNodeTests {
         #expect(first.blocksCopied == 261)
         let connection = try database.connect()
         try Self.check(connection, against: node, url: url)
+        try Self.expectNothingToCopyThenFollows(mining: 4, node: node, url: url, database: database)
+    }
+
+    /// A copy-raw run that copies nothing and changes nothing, then `count` new blocks scraped and copied,
+    /// and the tables still matching the node.
+    private static func expectNothingToCopyThenFollows(
+        mining count: Int, node: SimNode, url: String, database: TestDatabase
+    ) throws {
+        let connection = try database.connect()
         let snapshot = try ChainSnapshot.read(connection)
-
-        let second = try QuietCopyRaw.run(database: database)
-        #expect(second.blocksCopied == 0)
+        #expect(try QuietCopyRaw.run(database: database).blocksCopied == 0)
         #expect(try ChainSnapshot.read(connection) == snapshot)
-
-        node.mine(4)
+        node.mine(count)
         try QuietScrape.run(database: database, nodeURL: url)
-        #expect(try QuietCopyRaw.run(database: database).blocksCopied == 4)
-        try Self.check(connection, against: node, url: url)
+        #expect(try QuietCopyRaw.run(database: database).blocksCopied == count)
+        try check(connection, against: node, url: url)
     }
 
     @Test("reorgs between runs: the chain tables equal a fresh copy of the new best chain",
@@ -153,15 +159,8 @@ struct CopyRawSimNodeTests {
         let connection = try database.connect()
         try connection.execute("DELETE FROM raw.blocks WHERE height = 30")
         #expect(try QuietScrape.run(database: database, nodeURL: url).gapBlocksFilled == 1)
-        let snapshot = try ChainSnapshot.read(connection)
         // Its second 'joined' event changes nothing: the block is in the chain tables already.
-        let again = try QuietCopyRaw.run(database: database)
-        #expect(again.blocksCopied == 0)
-        #expect(try ChainSnapshot.read(connection) == snapshot)
-        node.mine(2)
-        try QuietScrape.run(database: database, nodeURL: url)
-        #expect(try QuietCopyRaw.run(database: database).blocksCopied == 2)
-        try Self.check(connection, against: node, url: url)
+        try Self.expectNothingToCopyThenFollows(mining: 2, node: node, url: url, database: database)
     }
 
     @Test("--prune-raw-older-than deletes copied blocks old enough, from the bottom up, never the reorg window")
