@@ -36,7 +36,8 @@ public final class NodeBlockSource: BlockSource {
     public func blockHashes(in range: ClosedRange<Int64>) throws -> [Int64: String] {
         let heights = Array(range)
         let results = try retrying(retryPolicy, logger: logger, "getblockhash \(range) at \(client.url)") {
-            try client.batch(heights.map { JSONRPCCall("getblockhash", [.integer($0)]) }, as: String.self)
+            try Self.retryingTransientElements(
+                client.batch(heights.map { JSONRPCCall("getblockhash", [.integer($0)]) }, as: String.self))
         }
         var hashes: [Int64: String] = [:]
         for (height, result) in zip(heights, results) {
@@ -62,6 +63,16 @@ public final class NodeBlockSource: BlockSource {
         return try txidBlock(body, hash: hash, height: height)
     }
 
+    /// A batch answer as it is, or the first transient error among its elements (a node warming up answers a
+    /// batch with HTTP 200 and -28 in every element), thrown so that `retrying` sends the batch again as it
+    /// would a single call.
+    public static func retryingTransientElements<Value>(
+        _ results: [Result<Value, JSONRPCError>]
+    ) throws(JSONRPCError) -> [Result<Value, JSONRPCError>] {
+        for case .failure(let error) in results where error.isTransient { throw error }
+        return results
+    }
+
     private func fetch(_ method: String, _ params: [JSONValue], height: Int64) throws -> [UInt8] {
         try retrying(retryPolicy, logger: logger, "\(method) for block \(height) at \(client.url)") {
             try client.rawCall(method, params)
@@ -85,7 +96,7 @@ public final class NodeBlockSource: BlockSource {
         try requireHash(header.hash, requested: hash, height: height)
         let calls = header.tx.map { JSONRPCCall("getrawtransaction", [.string($0), .integer(1)]) }
         let answers = try retrying(retryPolicy, logger: logger, "getrawtransaction for block \(height) at \(client.url)") {
-            try client.rawBatch(calls)
+            try Self.retryingTransientElements(client.rawBatch(calls))
         }
         var transactions: [NodeTransaction] = []
         var text: [UInt8] = [UInt8(ascii: "[")]
