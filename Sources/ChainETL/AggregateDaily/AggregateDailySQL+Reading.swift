@@ -39,13 +39,6 @@ enum AggregateDailySQL {
           AND time < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
         """
 
-    /// The latest day of `stats.daily_blocks` or of `stats.daily_transactions`, whichever is earlier (they are
-    /// written together), as `YYYY-MM-DD`; NULL while either is empty.
-    static let lastStoredDay = """
-        SELECT to_char(CASE WHEN b.day IS NULL OR t.day IS NULL THEN NULL ELSE least(b.day, t.day) END, 'YYYY-MM-DD')
-        FROM (SELECT max(day) AS day FROM stats.daily_blocks) b, (SELECT max(day) AS day FROM stats.daily_transactions) t
-        """
-
     /// What the stats tables span now: lowest and highest height of the per-block totals, earliest and latest
     /// day of each daily table, lowest and highest `all` bucket. Each is one end of a primary key.
     static let storedExtent = """

@@ -25,9 +25,13 @@ public struct DailyAggregator {
             lastSequence: try row.int64(0))
     }
 
-    /// The latest day both daily tables hold; nil while either is empty.
+    /// The latest day both daily tables hold (from `storedExtent`, the earlier of their last days: they are
+    /// written together); nil while either is empty.
     public func readLastStoredDay() throws -> UTCDay? {
-        try connection.query(AggregateDailySQL.lastStoredDay)[0].decode(UTCDay?.self, at: 0)
+        let row = try connection.query(AggregateDailySQL.storedExtent)[0]
+        guard let blocks = try row.decode(UTCDay?.self, at: 3), let transactions = try row.decode(UTCDay?.self, at: 5)
+        else { return nil }
+        return min(blocks, transactions)
     }
 
     /// The changes after `cursor` up to `lastSequence`.

@@ -66,7 +66,7 @@ public final class NodeBlockSource: BlockSource {
     /// A batch answer as it is, or the first transient error among its elements (a node warming up answers a
     /// batch with HTTP 200 and -28 in every element), thrown so that `retrying` sends the batch again as it
     /// would a single call.
-    public static func retryingTransientElements<Value>(
+    static func retryingTransientElements<Value>(
         _ results: [Result<Value, JSONRPCError>]
     ) throws(JSONRPCError) -> [Result<Value, JSONRPCError>] {
         for case .failure(let error) in results where error.isTransient { throw error }

@@ -1,8 +1,9 @@
-import ChainETL
 import Logging
 import SimNode
 import TestSupport
 import Testing
+
+@testable import ChainETL
 
 /// A node that restarts while scrape runs answers during its warm-up with -28 in every element of a batch
 /// (HTTP 200): the batch is retried like a single call, not taken as the node's final word.
