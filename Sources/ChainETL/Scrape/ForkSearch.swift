@@ -9,8 +9,9 @@ public struct ForkSearch: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// The node's chain extends the stored one (or equals it): nothing to undo.
         case inSync
-        /// The node's tip is below the stored tip and agrees with it there: the node is catching up (for example
-        /// after a restart from an older snapshot); nothing is undone and nothing is fetched.
+        /// The node's tip is below the stored tip and agrees with it there (at the highest stored height at or
+        /// below it, or the store holds nothing that low): the node is catching up (for example after a restart
+        /// from an older snapshot); nothing is undone and nothing is fetched.
         case nodeBehind(nodeTip: Int64)
         /// The chains fork above `forkHeight`: stored blocks `forkHeight+1 ... storedTip` left the best chain.
         case reorg(forkHeight: Int64, depth: Int64)
@@ -38,11 +39,17 @@ public struct ForkSearch: Sendable {
     ) throws -> Outcome {
         let top = min(storedTip, nodeTip)
         if top < 0 { return .inSync }
-        if try agree(at: top...top, storedHashes, nodeHashes).contains(top) {
+        // The store may hold no block at the node's tip height (a node behind the stored tip, over a gap or
+        // below the pruned bottom). A height the store lacks says nothing either way, so the first comparison
+        // is at the highest stored height at or below the node's tip; with none, the node is behind all of it.
+        guard let highest = try highestStoredHeight(atOrBelow: top, storedHashes) else {
+            return .nodeBehind(nodeTip: nodeTip)
+        }
+        if try agree(at: highest...highest, storedHashes, nodeHashes).contains(highest) {
             return storedTip > nodeTip ? .nodeBehind(nodeTip: nodeTip) : .inSync
         }
         // Walk down in windows of growing size; the first agreeing height from the top is the fork point.
-        var upper = top - 1
+        var upper = highest - 1
         var window: Int64 = 8
         while upper >= 0 {
             if storedTip - upper > maximumDepth {
@@ -62,6 +69,22 @@ public struct ForkSearch: Sendable {
         }
         // Not even the genesis block agrees: a different chain altogether.
         throw ReorgTooDeepError(storedTip: storedTip, maximumDepth: maximumDepth)
+    }
+
+    /// The highest height at or below `top` that the store holds, looked up in windows that double as they go
+    /// down, so a node far below a pruned bottom costs a few queries of the store and none of the node.
+    private func highestStoredHeight(
+        atOrBelow top: Int64, _ storedHashes: (ClosedRange<Int64>) throws -> [Int64: String]
+    ) throws -> Int64? {
+        var upper = top
+        var window: Int64 = 1
+        while upper >= 0 {
+            let lower = max(0, upper - window + 1)
+            if let highest = try storedHashes(lower...upper).keys.max() { return highest }
+            upper = lower - 1
+            window *= 2
+        }
+        return nil
     }
 
     private func agree(

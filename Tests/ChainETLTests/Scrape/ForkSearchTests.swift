@@ -18,7 +18,7 @@ struct ForkSearchTests {
         var count = 0
         defer { calls = count }
         return try ForkSearch(maximumDepth: maximumDepth).compare(
-            storedTip: Int64(stored.count) - 1, nodeTip: Int64(node.count) - 1,
+            storedTip: stored.keys.max() ?? -1, nodeTip: Int64(node.count) - 1,
             storedHashes: { range in stored.filter { range.contains($0.key) } },
             nodeHashes: { range in
                 count += 1
@@ -39,6 +39,24 @@ struct ForkSearchTests {
     func nodeBehind() throws {
         var calls = 0
         #expect(try compare(stored: chain(50), node: chain(40), calls: &calls) == .nodeBehind(nodeTip: 39))
+    }
+
+    @Test("A node behind the stored tip at a height the store lacks (a gap) is behind, not a reorg")
+    func nodeBehindOverGap() throws {
+        var calls = 0
+        let stored = chain(50).filter { !(35...45).contains($0.key) }
+        #expect(try compare(stored: stored, node: chain(40), calls: &calls) == .nodeBehind(nodeTip: 39))
+        // Below the gap the comparison still finds a real fork.
+        #expect(try compare(stored: stored, node: chain(40, forkAbove: 30), calls: &calls)
+            == .reorg(forkHeight: 30, depth: 19))
+    }
+
+    @Test("A node below the pruned bottom of the store is behind, and is not asked for hashes")
+    func nodeBelowPrunedBottom() throws {
+        var calls = 0
+        let stored = chain(150_000).filter { $0.key >= 149_800 }
+        #expect(try compare(stored: stored, node: chain(50), calls: &calls) == .nodeBehind(nodeTip: 49))
+        #expect(calls == 0)
     }
 
     @Test("Reorgs of depth 1, 6 and 100 with longer, equal and shorter branches", arguments: [
