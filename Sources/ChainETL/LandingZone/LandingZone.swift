@@ -21,6 +21,14 @@ public struct LandingZone {
         return Tip(height: try row.int64(0), hash: try row.string(1))
     }
 
+    /// The height of the lowest stored best-chain block: where the first run started, or where pruning cut the
+    /// landing zone. Nil while nothing has landed.
+    public func bottomHeight() throws -> Int64? {
+        let rows = try connection.query(
+            "SELECT height FROM raw.blocks WHERE in_best_chain ORDER BY height LIMIT 1")
+        return try rows.first?.int64(0)
+    }
+
     /// Stored best-chain hashes for the heights in `range`.
     public func bestHashes(in range: ClosedRange<Int64>) throws -> [Int64: String] {
         let rows = try connection.query(

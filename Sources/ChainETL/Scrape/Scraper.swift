@@ -36,6 +36,7 @@ public final class Scraper {
     /// Runs to the target height. When the node reorganises during the run the work starts over from the
     /// reconciliation, a bounded number of times.
     public func run() throws -> ScrapeSummary {
+        try refuseBackfillBelowBottom()
         for _ in 0..<Self.maximumRounds {
             if try runRoundNoticingShorterChain() == .finished { return summary }
             logger.info("the node's chain changed during the run; reconciling again")
@@ -44,6 +45,14 @@ public final class Scraper {
     }
 
     private static let maximumRounds = 5
+
+    /// The landing zone grows upward only: blocks landed below its bottom would reach copy-raw as joins below
+    /// the chain tables it has already built, which it cannot apply. Refusing before anything is fetched beats
+    /// reporting blocks as refreshed that were never stored.
+    private func refuseBackfillBelowBottom() throws {
+        guard let from = options.from, let bottom = try zone.bottomHeight(), from < bottom else { return }
+        throw BackfillBelowLandingZoneError(from: from, bottom: bottom)
+    }
 
     private enum RoundOutcome { case finished, chainChanged }
 

@@ -160,6 +160,49 @@ struct ScrapeSimNodeTests {
         #expect(try LandingZoneSnapshot.read(database) == before)
     }
 
+    @Test("--from below the landing zone's first block is refused before anything changes")
+    func backfillBelowBottomIsRefused() throws {
+        let node = makeNode(blocks: 40, transactions: 2)
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url) { $0.from = 20 }
+        let before = try LandingZoneSnapshot.read(database)
+        #expect(before.bestChain == Array(nodeChain(node).suffix(21)))
+        let error = #expect(throws: BackfillBelowLandingZoneError.self) {
+            try QuietScrape.run(database: database, nodeURL: url) {
+                $0.from = 0
+                $0.to = 25
+            }
+        }
+        #expect(error?.from == 0)
+        #expect(error?.bottom == 20)
+        #expect(error?.exitStatus == .usage)
+        #expect(try LandingZoneSnapshot.read(database) == before)
+    }
+
+    @Test("a node restarted behind the stored tip, at a height deleted from the landing zone, undoes nothing")
+    func nodeBehindOverGap() throws {
+        let ahead = makeNode(blocks: 80, transactions: 2)
+        let database = try TestDatabase.current
+        do {
+            let url = try ahead.start()
+            defer { ahead.stop() }
+            try QuietScrape.run(database: database, nodeURL: url)
+        }
+        try database.connect().execute("DELETE FROM raw.blocks WHERE height BETWEEN 35 AND 45")
+        let before = try LandingZoneSnapshot.read(database)
+        // The same chain, 40 blocks shorter: its tip (height 40) is inside the deleted heights.
+        let behind = makeNode(blocks: 40, transactions: 2)
+        #expect(nodeChain(behind) == Array(nodeChain(ahead).prefix(41)))
+        let url = try behind.start()
+        defer { behind.stop() }
+        let summary = try QuietScrape.run(database: database, nodeURL: url)
+        #expect(summary.reorgDepths.isEmpty)
+        #expect(summary.blocksLanded == 0)
+        #expect(try LandingZoneSnapshot.read(database) == before)
+    }
+
     @Test("--confirmations keeps the landing zone below the node's tip")
     func confirmations() throws {
         let node = makeNode(blocks: 30, transactions: 2)
