@@ -14,7 +14,7 @@ public struct Configuration: Sendable, Equatable {
     /// The node's JSON-RPC endpoint, possibly with `user:password@` for basic authentication.
     public var nodeRPCURL: URL
     /// A bitcoind `.cookie` file to authenticate with instead of credentials in the URL. It is read when
-    /// connecting, not here, because the node rewrites it at every restart.
+    /// connecting (and again after a refusal), not here, because the node rewrites it at every restart.
     public var nodeRPCCookieFile: String?
     /// Whole-request deadline of one RPC call, in seconds.
     public var nodeRPCTimeoutSeconds: Int

@@ -12,7 +12,7 @@ public struct NodeEndpoint: Sendable, Equatable {
         case none
         /// `rpcuser`/`rpcpassword` given in the URL.
         case basic(BasicCredentials)
-        /// bitcoind's cookie file; read each time a client is created, never cached.
+        /// bitcoind's cookie file; read each time a client is created, and again when the node refuses it.
         case cookieFile(path: String)
     }
 

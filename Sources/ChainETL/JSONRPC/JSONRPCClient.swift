@@ -9,25 +9,31 @@ public final class JSONRPCClient {
     /// The node URL, without credentials; safe to log.
     public var url: String { http.configuration.url }
     /// TCP connections opened so far; stays at 1 while keep-alive works.
-    public var connectionsOpened: Int { http.connectionsOpened }
+    public var connectionsOpened: Int { connectionsOfEarlierClients + http.connectionsOpened }
 
-    private let http: HTTPClient
+    private var http: HTTPClient
+    /// Connections opened by the HTTP clients a renewed cookie replaced.
+    private var connectionsOfEarlierClients = 0
+    /// Where a renewed cookie is read from; nil unless the node is authenticated by a cookie file.
+    private let endpoint: NodeEndpoint?
     private let decoder = JSONDecoder()
     private var nextID = 1
 
     /// Wraps an HTTP client configured for the node.
     public init(http: HTTPClient) {
         self.http = http
+        endpoint = nil
     }
 
     /// Connects to `endpoint`, reading a cookie file now (not earlier) so a restarted node's new cookie counts.
-    public convenience init(
+    public init(
         endpoint: NodeEndpoint,
         connectTimeout: Duration = .seconds(5),
         requestTimeout: Duration = .seconds(120)
     ) throws {
         let configuration = try endpoint.clientConfiguration(connectTimeout: connectTimeout, requestTimeout: requestTimeout)
-        self.init(http: try HTTPClient(configuration))
+        http = try HTTPClient(configuration)
+        if case .cookieFile = endpoint.authentication { self.endpoint = endpoint } else { self.endpoint = nil }
     }
 
     /// Calls `method` and decodes its result as `R`; a node error is thrown as `JSONRPCError`.
@@ -81,10 +87,28 @@ public final class JSONRPCClient {
             JSONRPCRequestWriter.write(calls[0], id: firstID, into: &bytes)
             request = bytes
         }
-        let response = try http.post(request)
+        var response = try http.post(request)
+        if response.status == 401, let renewed = renewedClient() {
+            connectionsOfEarlierClients += http.connectionsOpened
+            http = renewed
+            response = try http.post(request)
+        }
         let outcomes = try JSONRPCAnswer.outcomes(
             status: response.status, body: response.body, calls: calls, firstID: firstID, isBatch: isBatch, url: url)
         return (response.body, outcomes)
+    }
+
+    /// A node restarted during the run writes a new cookie, and refuses the one this client was made with.
+    /// When the cookie file now holds other credentials, a client with those replaces this one and the
+    /// refused request is sent once more; otherwise (same cookie, no cookie file, or none readable) the 401
+    /// stands and ends the run as refused credentials.
+    private func renewedClient() -> HTTPClient? {
+        guard let endpoint, let credentials = try? endpoint.currentCredentials(),
+              credentials != http.configuration.credentials
+        else { return nil }
+        var configuration = http.configuration
+        configuration.credentials = credentials
+        return try? HTTPClient(configuration)
     }
 
     private func decode<R: Decodable>(_ type: R.Type, from body: [UInt8], span: Range<Int>, method: String) throws -> R {

@@ -41,4 +41,7 @@ final class RequestCounter: Sendable {
             return count
         }
     }
+
+    /// The requests counted so far.
+    var count: Int { value.withLock { $0 } }
 }

@@ -244,6 +244,51 @@ struct JSONRPCClientTests {
         }
     }
 
+    @Test("A node restarted with a new cookie: the refused request is sent once more with the new cookie")
+    func renewedCookieIsReadAfterRefusal() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cookie-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("__cookie__:first".utf8).write(to: URL(fileURLWithPath: path))
+        let refusals = RequestCounter()
+        // Like bitcoind, the server accepts whatever its cookie file says now.
+        try withLoopbackServer({ request in
+            let cookie = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            guard let user = request.basicCredentials, "\(user.user):\(user.password)" == cookie else {
+                refusals.next()
+                return .respond(HTTPResponse(status: 401))
+            }
+            return Self.json(200, #"{"result":3,"error":null,"id":null}"#)
+        }) { server in
+            let rpc = try JSONRPCClient(endpoint: try NodeEndpoint(rpcURL: server.url, cookieFile: path))
+            #expect(try rpc.call("getblockcount", as: Int.self) == 3)
+            try Data("__cookie__:second".utf8).write(to: URL(fileURLWithPath: path))
+            #expect(try rpc.call("getblockcount", as: Int.self) == 3)
+            #expect(try rpc.call("getblockcount", as: Int.self) == 3)
+            #expect(refusals.count == 1)
+
+        }
+    }
+
+    @Test("A refused cookie that the file still holds, or refused URL credentials, are not sent again")
+    func refusedCredentialsAreNotRetried() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cookie-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("__cookie__:stale".utf8).write(to: URL(fileURLWithPath: path))
+        let refusals = RequestCounter()
+        try withLoopbackServer({ _ in
+            refusals.next()
+            return .respond(HTTPResponse(status: 401))
+        }) { server in
+            let cookie = try JSONRPCClient(endpoint: try NodeEndpoint(rpcURL: server.url, cookieFile: path))
+            let error = try #require(throws: NodeAnswerError.self) { try cookie.call("getblockcount", as: Int.self) }
+            #expect(error.exitStatus == .usage)
+            #expect(refusals.count == 1)
+            let basic = try client(server)
+            #expect(throws: NodeAnswerError.self) { try basic.call("getblockcount", as: Int.self) }
+            #expect(refusals.count == 2)
+        }
+    }
+
     @Test func aMissingCookieFileFailsBeforeConnecting() throws {
         let endpoint = try NodeEndpoint(rpcURL: "http://127.0.0.1:1", cookieFile: "/nonexistent/.cookie")
         let error = try #require(throws: NodeEndpointError.self) { try JSONRPCClient(endpoint: endpoint) }
