@@ -20,13 +20,20 @@ public struct ChainParameters: Sendable, Equatable {
     public var cashAddressPrefix: String?
     /// Decimal places of one coin in base units (8: 1 coin = 100,000,000 satoshi).
     public var coinDecimals: Int
-    /// Block subsidy at height 0, in base units.
+    /// The subsidy the halvings start from, in base units: the reward at height 0 unless `halvingOffset` or
+    /// `earlySubsidyCeilings` say otherwise.
     public var initialSubsidy: Int64
     /// Blocks between subsidy halvings; nil when the subsidy does not halve (Dogecoin's fixed reward).
     public var halvingInterval: Int?
+    /// Heights the halving schedule counts as already passed at height 0, so a chain can continue another's
+    /// schedule part-way: after its bootstrap period Bitcoin Vault pays what Bitcoin paid 597,350 blocks
+    /// later (BRIP-1: its height 242,650 pays Bitcoin's 840,000 reward). The subsidy is `initialSubsidy >>
+    /// ((height + halvingOffset) / halvingInterval)`.
+    public var halvingOffset: Int = 0
     /// The largest subsidy of each early stretch of the chain, lowest first, before `initialSubsidy` and the
     /// halvings apply: Dogecoin paid a random reward of up to 1,000,000 DOGE below height 100,000 and halving
-    /// fixed rewards up to 600,000, and only then its flat 10,000. What `coinbase_within_reward` allows.
+    /// fixed rewards up to 600,000, and only then its flat 10,000; Bitcoin Vault stepped down from 175 BTCV in
+    /// its bootstrap period. What `coinbase_within_reward` allows.
     public var earlySubsidyCeilings: [SubsidyCeiling] = []
     /// The node's default JSON-RPC port.
     public var defaultRPCPort: Int
@@ -38,7 +45,7 @@ public struct ChainParameters: Sendable, Equatable {
     /// the ceilings of rewards that were random.
     public func subsidy(atHeight height: Int, halvingInterval override: Int? = nil) -> Int64 {
         guard let interval = override ?? halvingInterval, interval > 0 else { return initialSubsidy }
-        let halvings = height / interval
+        let halvings = (height + halvingOffset) / interval
         return halvings >= 64 ? 0 : initialSubsidy >> Int64(halvings)
     }
 }
@@ -65,8 +72,8 @@ extension Chain {
             return ChainParameters(
                 chain: self, networkName: "main", publicKeyHashVersion: 0x4e, scriptHashVersion: 0x3c,
                 bech32HumanReadablePart: "royale", cashAddressPrefix: nil, coinDecimals: 8,
-                initialSubsidy: 175 * 100_000_000, halvingInterval: 210_000, defaultRPCPort: 8332,
-                genesisBlockHash: nil)
+                initialSubsidy: 50 * 100_000_000, halvingInterval: 210_000, halvingOffset: 840_000 - 242_650,
+                earlySubsidyCeilings: SubsidyCeiling.bitcoinVault, defaultRPCPort: 8332, genesisBlockHash: nil)
         case .litecoin:
             return ChainParameters(
                 chain: self, networkName: "main", publicKeyHashVersion: 0x30, scriptHashVersion: 0x32,

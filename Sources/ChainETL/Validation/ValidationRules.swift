@@ -10,6 +10,8 @@ public struct ValidationRules: Sendable, Equatable {
     public var initialSubsidy: Int64
     /// Blocks between halvings; nil for a flat subsidy.
     public var halvingInterval: Int64?
+    /// Heights the halvings count as passed at height 0 (`ChainParameters.halvingOffset`).
+    public var halvingOffset: Int64
     /// The chain's early ceilings, before the halvings apply (`ChainParameters.earlySubsidyCeilings`).
     public var earlySubsidyCeilings: [SubsidyCeiling]
 
@@ -19,6 +21,7 @@ public struct ValidationRules: Sendable, Equatable {
         self.maximumAmount = parameters.maximumMoney
         self.initialSubsidy = parameters.initialSubsidy
         self.halvingInterval = parameters.halvingInterval.map(Int64.init)
+        self.halvingOffset = Int64(parameters.halvingOffset)
         self.earlySubsidyCeilings = parameters.earlySubsidyCeilings
     }
 
@@ -36,7 +39,8 @@ public struct ValidationRules: Sendable, Equatable {
     public func subsidy(atHeight height: Int64) -> Int64 {
         if let early = earlySubsidyCeilings.first(where: { height < $0.belowHeight }) { return early.maximum }
         guard let halvingInterval, halvingInterval > 0 else { return initialSubsidy }
-        let halvings = height / halvingInterval
+        let (shifted, overflow) = height.addingReportingOverflow(halvingOffset)
+        let halvings = overflow ? Int64.max : shifted / halvingInterval
         return halvings >= 63 ? 0 : initialSubsidy >> halvings
     }
 }

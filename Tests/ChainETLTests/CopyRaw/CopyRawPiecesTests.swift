@@ -228,8 +228,11 @@ struct ValidationRulesSubsidyTests {
     func agreesWithChainParameters(chain: Chain) throws {
         let rules = ValidationRules(parameters: chain.parameters)
         let interval = try #require(chain.parameters.halvingInterval)
+        // Below the early ceilings the rule allows the ceiling, which the formula does not know.
+        let formulaStart = Int(chain.parameters.earlySubsidyCeilings.last?.belowHeight ?? 0)
         for halving in 0...70 {
-            for height in [halving * interval - 1, halving * interval] where height >= 0 {
+            let first = halving * interval - chain.parameters.halvingOffset
+            for height in [first - 1, first, formulaStart] where height >= formulaStart {
                 #expect(rules.subsidy(atHeight: Int64(height)) == chain.parameters.subsidy(atHeight: height), "height \(height)")
             }
         }
@@ -246,6 +249,26 @@ struct ValidationRulesSubsidyTests {
         for (height, coins) in expected {
             #expect(dogecoin.subsidy(atHeight: height) == coins * Self.coin, "height \(height)")
         }
+    }
+
+    @Test("Bitcoin Vault follows BRIP-1: the bootstrap steps, then Bitcoin's schedule from its fifth era")
+    func bitcoinVault() {
+        let vault = ValidationRules(parameters: Chain.bitcoinVault.parameters)
+        // The heights of the node's own subsidy_schedule test, and each step's edges.
+        let expected: [(Int64, Int64)] = [
+            (0, 17_500_000_000), (100, 17_500_000_000), (29_849, 17_500_000_000), (29_850, 15_000_000_000),
+            (29_950, 15_000_000_000), (56_449, 15_000_000_000), (56_450, 12_500_000_000), (56_550, 12_500_000_000),
+            (83_150, 10_000_000_000), (109_750, 7_500_000_000), (136_350, 5_000_000_000), (162_950, 2_500_000_000),
+            (189_550, 1_250_000_000), (216_150, 625_000_000), (242_649, 625_000_000), (242_650, 312_500_000),
+            (269_250, 312_500_000), (452_649, 312_500_000), (452_650, 156_250_000), (662_650, 78_125_000),
+        ]
+        for (height, subsidy) in expected {
+            #expect(vault.subsidy(atHeight: height) == subsidy, "height \(height)")
+        }
+        // The node's subsidy_limit_test: every 50th height's subsidy, times 50, sums to Bitcoin's total.
+        let total = stride(from: Int64(0), to: 14_000_000, by: 50).reduce(Int64(0)) { $0 + vault.subsidy(atHeight: $1) * 50 }
+        #expect(total == 2_099_999_997_690_000)
+        #expect(vault.subsidy(atHeight: Int64.max) == 0)
     }
 
     @Test("an interval switched off never halves; the rule's parameter sets another")
