@@ -45,6 +45,7 @@ extension ChainWriter {
         try checkLinks(of: blocks)
         let spends = try stage(batch, route: route, recent: recent)
         let heights = BatchHeights(first: first.block.height, last: last.block.height, blocks: blocks)
+        var addressesFromOlderNode = false
         switch route {
         case .knownPlaces:
             if spends.copiedWithGuessedPlace > 0 {
@@ -52,19 +53,19 @@ extension ChainWriter {
             }
             if spends.staged > 0 {
                 do {
-                    try resolveInputsMarkingSpent(heights, rules: rules)
+                    addressesFromOlderNode = try resolveInputsMarkingSpent(heights, rules: rules)
                 } catch is BlockValidationFailure {
                     // Judged against spends this route already marked; the staging route judges it alone.
                     throw KnownPlacesDeclined()
                 }
             }
         case .staging:
-            try resolveInputsMarkingSpent(heights, rules: rules)
+            addressesFromOlderNode = try resolveInputsMarkingSpent(heights, rules: rules)
         }
         if !batch.isFullyResolved { try storeTransactions(heights) }
         if rules.checks(.outputsWithinInputs) { try checkFees(heights) }
         if rules.checks(.coinbaseWithinReward) { try checkCoinbases(heights, rules: rules) }
-        if totalsFromRows, let movements = batch.movements {
+        if totalsFromRows, !addressesFromOlderNode, let movements = batch.movements {
             try copyMovements(movements)
         } else {
             try storeMovements(heights)
@@ -107,7 +108,11 @@ extension ChainWriter {
     /// with `ORDER BY … LIMIT 1` directly on the table, and no statistics yet early in a load, it walked the
     /// primary key backwards from the input filtering on txid (measured: the first two batches of a load took
     /// 20 s and 61 s instead of 1.4 s).
-    private func resolveInputsMarkingSpent(_ heights: BatchHeights, rules: ValidationRules) throws {
+    ///
+    /// Returns true when some input took its address from our output instead of its `prevout` (P2PK spent
+    /// after a node upgrade), so the ledger must come from the stored rows, not from the batch's own.
+    @discardableResult
+    private func resolveInputsMarkingSpent(_ heights: BatchHeights, rules: ValidationRules) throws -> Bool {
         let rows = try connection.query("""
             WITH resolved AS MATERIALIZED (
                 SELECT s.block_height, s.tx_index, s.n, s.txid, s.spent_txid, s.spent_n,
@@ -118,10 +123,17 @@ extension ChainWriter {
                        coalesce(placed.tx_index, looked.tx_index) AS spent_tx_index,
                        coalesce(placed.address, looked.address) AS own_address,
                        coalesce(placed.value, looked.value) AS own_value,
-                       coalesce(placed.spent_height, looked.spent_height) AS earlier_spend_height
+                       coalesce(placed.spent_height, looked.spent_height) AS earlier_spend_height,
+                       -- A node before Core 22 printed an address for P2PK and 1-of-1 bare multisig; a prevout
+                       -- from a later one has none. Our output's address stands, so the ledger balances.
+                       (s.value IS NOT NULL AND s.address IS NULL
+                        AND coalesce(placed.address, looked.address) IS NOT NULL
+                        AND coalesce(placed.script_type, looked.script_type) IN ('pubkey', 'multisig'))
+                           AS address_from_older_node
                 FROM staged_inputs s
                 LEFT JOIN LATERAL (
-                    SELECT o.ctid, o.block_height, o.tx_index, o.address, o.value, o.spent_height FROM chain.outputs o
+                    SELECT o.ctid, o.block_height, o.tx_index, o.address, o.value, o.spent_height, o.script_type
+                    FROM chain.outputs o
                     WHERE o.block_height = s.spent_block_height AND o.tx_index = s.spent_tx_index
                       AND o.n = s.spent_n AND o.txid = s.spent_txid
                     LIMIT 1
@@ -137,7 +149,8 @@ extension ChainWriter {
                     LIMIT 1
                 ) t ON true
                 LEFT JOIN LATERAL (
-                    SELECT o.ctid, o.block_height, o.tx_index, o.address, o.value, o.spent_height FROM chain.outputs o
+                    SELECT o.ctid, o.block_height, o.tx_index, o.address, o.value, o.spent_height, o.script_type
+                    FROM chain.outputs o
                     WHERE o.block_height = t.block_height AND o.tx_index = t.tx_index AND o.n = s.spent_n
                     LIMIT 1
                 ) looked ON true
@@ -146,7 +159,8 @@ extension ChainWriter {
                 WHERE (spent_block_height IS NULL AND reported_value IS NULL)
                    OR earlier_spend_height IS NOT NULL
                    OR ($1 AND spent_block_height IS NOT NULL AND reported_value IS NOT NULL
-                       AND (own_value <> reported_value OR own_address IS DISTINCT FROM reported_address))
+                       AND (own_value <> reported_value
+                            OR own_address IS DISTINCT FROM reported_address AND NOT address_from_older_node))
                 ORDER BY block_height, tx_index, n
                 LIMIT 1
             ), marked AS (
@@ -160,7 +174,8 @@ extension ChainWriter {
                 INSERT INTO chain.inputs (block_height, tx_index, n, txid, spent_txid, spent_n, address, value,
                                           spent_block_height, spent_tx_index)
                 SELECT block_height, tx_index, n, txid, spent_txid, spent_n,
-                       CASE WHEN reported_value IS NULL THEN own_address ELSE reported_address END,
+                       CASE WHEN reported_value IS NULL OR address_from_older_node THEN own_address
+                            ELSE reported_address END,
                        coalesce(reported_value, own_value), spent_block_height, spent_tx_index
                 FROM resolved
                 WHERE NOT EXISTS (SELECT 1 FROM problem)
@@ -169,13 +184,14 @@ extension ChainWriter {
                    problem.reported_value, problem.own_value, problem.reported_address, problem.own_address,
                    problem.spent_block_height, problem.earlier_spend_height,
                    (SELECT count(*) FROM marked),
-                   (SELECT count(*) FROM resolved WHERE spent_block_height IS NOT NULL)
+                   (SELECT count(*) FROM resolved WHERE spent_block_height IS NOT NULL),
+                   (SELECT count(*) FROM resolved WHERE address_from_older_node)
             FROM (VALUES (1)) AS one LEFT JOIN problem ON true
             """, [rules.checks(.spentOutputKnown)])
         let row = rows[0]
         guard !row.isNull(0) else {
             if try row.int(11) != row.int(12) { try blameDoubleSpendWithinBatch(heights) }
-            return
+            return try row.int(13) > 0
         }
         let height = try row.int64(0)
         let place = "input \(try row.int(2)) of transaction \(try row.string(1))"

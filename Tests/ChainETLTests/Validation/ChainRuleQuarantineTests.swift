@@ -24,19 +24,22 @@ struct ChainRuleQuarantineTests {
         // Resolved in SQL from our own outputs: address and value of the coin.
         let input = try #require(try scenario.connection.query(
             "SELECT address, value FROM chain.inputs WHERE block_height = $1", [bad.height]).first)
-        #expect(try input.string(0) == coin.output.address)
+        #expect((input.isNull(0) ? nil : try input.string(0)) == coin.output.address)
         #expect(try input.int64(1) == coin.output.value)
     }
 
-    @Test("spent_output_known: the node's prevout disagrees with our output", arguments: ["value", "address"])
+    @Test("spent_output_known: the node's prevout disagrees with our output",
+          arguments: ["value", "address", "no address"])
     func disagreeingPrevout(field: String) throws {
         var scenario = try QuarantineScenario(database: TestDatabase.current)
         let good = scenario.goodBlock()
         var coin = scenario.takeCoin()
-        if field == "value" {
-            coin.output.value += 1
-        } else {
-            coin.output.address = CraftedLandedBlock.address("someone else")
+        switch field {
+        case "value": coin.output.value += 1
+        case "address": coin.output.address = CraftedLandedBlock.address("someone else")
+        // Only a P2PK or bare multisig output may lose its address between node versions; this one pays to a
+        // key hash.
+        default: coin.output.address = nil
         }
         let bad = scenario.block("bad", on: good, transfers: [QuarantineScenario.transfer("bad", spending: [coin])])
         try scenario.expectQuarantine(
@@ -46,7 +49,7 @@ struct ChainRuleQuarantineTests {
         // With the rule off, the node's word is stored.
         let input = try #require(try scenario.connection.query(
             "SELECT address, value FROM chain.inputs WHERE block_height = $1", [bad.height]).first)
-        #expect(try input.string(0) == coin.output.address)
+        #expect((input.isNull(0) ? nil : try input.string(0)) == coin.output.address)
         #expect(try input.int64(1) == coin.output.value)
     }
 
