@@ -23,7 +23,8 @@ extension ChainWriter {
         guard marked == count else { throw KnownPlacesDeclined() }
     }
 
-    /// The mark for the batch's heights $1...$2, checking value and address against the `prevout` when $3.
+    /// The mark for the batch's heights $1...$2, checking value and address against the `prevout` when $3;
+    /// a spend of an address an older node printed is left unmarked whatever $3, for the staging route.
     ///
     /// The inputs are sorted by the place they spend before the probes, so consecutive probes walk the primary
     /// key and the heap in order and mostly land on pages the one before just read. In the inputs' own order
@@ -41,6 +42,9 @@ extension ChainWriter {
         WHERE o.block_height = i.spent_block_height AND o.tx_index = i.spent_tx_index AND o.n = i.spent_n
           AND o.txid = i.spent_txid AND o.spent_height IS NULL
           AND (NOT $3 OR (o.value = i.value AND o.address IS NOT DISTINCT FROM i.address))
+          -- A P2PK or bare multisig output an older node gave an address, spent with a prevout that has none:
+          -- the input must debit our address, which only the staging route writes, whatever the rules.
+          AND NOT (i.address IS NULL AND o.address IS NOT NULL AND o.script_type IN ('pubkey', 'multisig'))
         """
 }
 

@@ -254,7 +254,7 @@ struct JSONRPCClientTests {
         try withLoopbackServer({ request in
             let cookie = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             guard let user = request.basicCredentials, "\(user.user):\(user.password)" == cookie else {
-                refusals.next()
+                _ = refusals.next()
                 return .respond(HTTPResponse(status: 401))
             }
             return Self.json(200, #"{"result":3,"error":null,"id":null}"#)
@@ -276,7 +276,7 @@ struct JSONRPCClientTests {
         try Data("__cookie__:stale".utf8).write(to: URL(fileURLWithPath: path))
         let refusals = RequestCounter()
         try withLoopbackServer({ _ in
-            refusals.next()
+            _ = refusals.next()
             return .respond(HTTPResponse(status: 401))
         }) { server in
             let cookie = try JSONRPCClient(endpoint: try NodeEndpoint(rpcURL: server.url, cookieFile: path))
