@@ -1,6 +1,8 @@
 /// The net effect of a window of pending events: a block that joined and then left within the window never has
 /// to reach the analytics tables, so both events are dropped (its descendants' pairs lie between them and are
-/// dropped too). This also lets a quarantined block that a reorg replaced stop holding the queue.
+/// dropped too). This also lets a quarantined block that a reorg replaced stop holding the queue. A second join
+/// of a block still joined (scrape re-landing a block deleted by hand before copy-raw copied it) is dropped:
+/// the block is copied once, at its first join.
 public struct ChangePlan: Sendable, Equatable {
     /// The events to apply, in order.
     public var steps: [ChainEvent]
@@ -15,6 +17,7 @@ public struct ChangePlan: Sendable, Equatable {
         for event in events {
             switch event.change {
             case .joined:
+                guard pendingJoin[event.hash] == nil else { continue }
                 pendingJoin[event.hash] = kept.count
                 kept.append(event)
             case .left:

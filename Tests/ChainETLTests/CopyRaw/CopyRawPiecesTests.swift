@@ -34,6 +34,18 @@ struct ChangePlanTests {
         #expect(plan.droppingJoins(alreadyCopied: []) == plan)
     }
 
+    @Test("a second join of a block not yet copied is dropped; after a leave it is a join again")
+    func joinedTwiceInOneWindow() {
+        let plan = ChangePlan(events: [
+            Self.joined(1, "a", 30), Self.joined(2, "b", 31), Self.joined(3, "a", 30), Self.joined(4, "c", 32),
+            Self.left(5, "c", 32), Self.joined(6, "c", 32), Self.joined(7, "c", 32),
+        ])
+        #expect(plan.steps == [
+            Self.joined(1, "a", 30), Self.joined(2, "b", 31), Self.joined(6, "c", 32),
+        ])
+        #expect(plan.cancelled == ["c"])
+    }
+
     @Test("joins only: every one is applied, in order")
     func joinsOnly() {
         let events = [Self.joined(1, "a", 5), Self.joined(2, "b", 6), Self.joined(3, "c", 7)]

@@ -163,6 +163,23 @@ struct CopyRawSimNodeTests {
         try Self.expectNothingToCopyThenFollows(mining: 2, node: node, url: url, database: database)
     }
 
+    @Test("a landed block deleted by hand before it was copied: its two 'joined' events copy it once",
+          arguments: [500, 1])
+    func gapFilledBeforeCopy(blocksPerCommit: Int) throws {
+        let node = makeNode(blocks: 60, transactions: 2, seed: 4)
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url)
+        let connection = try database.connect()
+        try connection.execute("DELETE FROM raw.blocks WHERE height = 30")
+        #expect(try QuietScrape.run(database: database, nodeURL: url).gapBlocksFilled == 1)
+        let copied = try QuietCopyRaw.run(database: database) { $0.blocksPerCommit = blocksPerCommit }
+        #expect(copied.blocksCopied == 61)
+        try Self.check(connection, against: node, url: url)
+        try Self.expectNothingToCopyThenFollows(mining: 2, node: node, url: url, database: database)
+    }
+
     @Test("--prune-raw-older-than deletes copied blocks old enough, from the bottom up, never the reorg window")
     func prune() throws {
         let node = makeNode(blocks: 240, transactions: 3)
