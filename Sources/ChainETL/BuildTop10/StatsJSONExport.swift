@@ -29,10 +29,18 @@ public struct StatsJSONExport {
     }
 
     /// Every exportable table's rows from one read-only REPEATABLE READ snapshot.
+    ///
+    /// The lock timeout is set for the session around the transaction, because a SELECT inside it would take
+    /// the snapshot; the first statement that does is after the locks on what `wallet-stats --full` empties
+    /// with TRUNCATE, which a snapshot taken before its commit would read as empty.
     public func read() throws -> [StatsTableDocument] {
-        try connection.transaction(isolation: .repeatableRead) { connection in
+        try connection.execute("SELECT set_config('lock_timeout', $1, false)", ["\(lockTimeoutMilliseconds)ms"])
+        defer { try? connection.executeScript("RESET lock_timeout") }
+        return try connection.transaction(isolation: .repeatableRead) { connection in
             try connection.executeScript("SET TRANSACTION READ ONLY")
-            try connection.execute("SELECT set_config('lock_timeout', $1, true)", ["\(lockTimeoutMilliseconds)ms"])
+            try connection.executeScript(
+                "LOCK TABLE " + (["chain.blocks"] + FullRebuild.emptiedTables).joined(separator: ", ")
+                    + " IN ACCESS SHARE MODE")
             let header = try connection.query("SELECT now()::text, (SELECT max(height) FROM chain.blocks)")[0]
             let exportedAt = try header.string(0)
             let height = try header.decode(Int64?.self, at: 1)

@@ -13,11 +13,16 @@ struct FullRebuild {
         var tipHeight: Int64?
     }
 
+    /// The tables the rebuild empties with TRUNCATE. TRUNCATE is not MVCC-safe: a transaction whose snapshot
+    /// is older than the rebuild's commit sees them empty afterwards, so a reader that needs them whole in one
+    /// snapshot (build-top10 and its export) locks them before its snapshot is taken.
+    static let emptiedTables = ["stats.address_stats", "stats.address_daily", "stats.daily_addresses"]
+
     let connection: PostgresConnection
 
     /// Empties the tables (TRUNCATE: a rebuild blocks readers of these tables until it commits) and rebuilds.
     func run() throws -> Counts {
-        try connection.executeScript("TRUNCATE stats.address_stats, stats.address_daily, stats.daily_addresses")
+        try connection.executeScript("TRUNCATE " + Self.emptiedTables.joined(separator: ", "))
         try AddressDailyWindow(connection: connection, days: 1).reset()
         let addresses = try connection.execute("""
             INSERT INTO stats.address_stats (address, balance, received, sent, tx_count, first_seen_height,

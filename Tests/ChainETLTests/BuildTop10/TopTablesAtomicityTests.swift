@@ -75,6 +75,60 @@ struct TopTablesAtomicityTests {
         #expect(try TopTableRows.all(connection) == original)
     }
 
+    @Test("wallet-stats --full committing during a rebuild and an export: both read the new content, never empty")
+    func fullWalletStatsRebuildMeanwhile() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        var chain = try TopTablesFixture.prepare(connection)
+        try TopTablesFixture.mine(&chain)
+        try connection.execute("""
+            INSERT INTO stats.daily_addresses (day, new_addresses, active_addresses, total_addresses,
+                                               nonempty_addresses, nonempty_change)
+            VALUES ('2024-01-01', 3, 3, 3, 3, 3)
+            """)
+        try QuietBuildTop10.run(database: database)
+        let old = try TopTableRows.all(connection)
+        try #require(!old[0].isEmpty)
+
+        // What FullRebuild does: empty the tables with TRUNCATE, fill them again, commit later.
+        let holder = try database.connect()
+        try holder.executeScript("""
+            CREATE TEMP TABLE saved_stats AS SELECT * FROM stats.address_stats;
+            CREATE TEMP TABLE saved_days AS SELECT * FROM stats.daily_addresses;
+            BEGIN;
+            TRUNCATE stats.address_stats, stats.address_daily, stats.daily_addresses;
+            INSERT INTO stats.address_stats SELECT * FROM saved_stats;
+            INSERT INTO stats.daily_addresses SELECT * FROM saved_days;
+            """)
+        func waitUntilSomeoneWaits() throws {
+            let deadline = ContinuousClock.now + .seconds(60)
+            while try connection.query("""
+                SELECT count(*) FROM pg_locks WHERE relation = 'stats.address_stats'::regclass AND NOT granted
+                """)[0].int(0) == 0 {
+                try #require(ContinuousClock.now < deadline, "nobody waited for the rebuild's lock")
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        let build = BackgroundThread { try QuietBuildTop10.run(database: database) }
+        try waitUntilSomeoneWaits()
+        let export = BackgroundThread { () throws -> [StatsTableDocument] in
+            let reader = try database.connect()
+            return try StatsJSONExport(
+                connection: reader, directory: ExportDirectory(path: "/nonexistent"), chain: .bitcoin).read()
+        }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try connection.query("SELECT count(*) FROM pg_locks WHERE NOT granted")[0].int(0) < 2 {
+            try #require(ContinuousClock.now < deadline, "the export never waited")
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        try holder.executeScript("COMMIT")
+
+        _ = try build.join()
+        #expect(try TopTableRows.all(connection) == old)
+        let days = try export.join().first { $0.name == "daily_addresses" }
+        #expect(days?.rows.count == 1)
+    }
+
     @Test("a rebuild stopped half-way through its swaps shows readers only the old content, then all the new")
     func stoppedMidSwap() throws {
         let database = try TestDatabase.current
