@@ -12,7 +12,7 @@ public enum AggregateDailyJob {
     /// Its position in `chain.block_changes`.
     public static let cursor = ConsumerCursor(consumer: tool)
 
-    /// Connects, applies migrations, takes the lock, recomputes what `options` asks for, and records the run.
+    /// Connects, takes the lock, applies migrations, recomputes what `options` asks for, and records the run.
     ///
     /// - Parameters:
     ///   - drawsProgress: whether to redraw a progress line (a terminal); the summary line is printed anyway.
@@ -24,9 +24,6 @@ public enum AggregateDailyJob {
     ) throws -> AggregateDailySummary {
         let connection = try PostgresConnection(
             connectionString: configuration.databaseURL, applicationName: "chain-etl \(tool)", logger: logger)
-        let applied = try MigrationRunner(connection: connection, logger: logger)
-            .apply([CoreMigrations.track, ChainSchema.track, AggregateDailySchema.track])
-        try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
         // Each statement reads a few hundred rows by key, but right after a bulk load the planner's estimates
         // are far too high and it would spend ~50 ms per statement compiling them with JIT.
         try connection.executeScript("SET jit = off")
@@ -34,7 +31,12 @@ public enum AggregateDailyJob {
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
         let summary = try ToolRun.perform(
-            tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger
+            tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
+            migrate: {
+                let applied = try MigrationRunner(connection: connection, logger: logger)
+                    .apply([CoreMigrations.track, ChainSchema.track, AggregateDailySchema.track])
+                try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
+            }
         ) { () throws -> (AggregateDailySummary, JobRunOutcome) in
             let summary = try connection.retryingTransaction(
                 isolation: .repeatableRead, policy: options.transactionRetry

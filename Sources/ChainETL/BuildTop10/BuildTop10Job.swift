@@ -6,7 +6,7 @@ public enum BuildTop10Job {
     /// The tool's name: its lock, its `etl.job_runs` rows, its summary line.
     public static let tool = "build-top10"
 
-    /// Connects, applies migrations, takes the lock, rebuilds the top tables (and exports them when asked),
+    /// Connects, takes the lock, applies migrations, rebuilds the top tables (and exports them when asked),
     /// records the run in `etl.job_runs` and prints one summary line, e.g.
     /// `build-top10: 1,043 rows (4 tables changed, 12 files) 1300..1300 in 0.3s, 3,476 rows/s`.
     ///
@@ -22,16 +22,18 @@ public enum BuildTop10Job {
         let startedAt = ContinuousClock.now
         let connection = try PostgresConnection(
             connectionString: configuration.databaseURL, applicationName: "chain-etl \(tool)", logger: logger)
-        let applied = try MigrationRunner(connection: connection, logger: logger)
-            .apply([CoreMigrations.track, ChainSchema.track, TopTablesSchema.track])
-        try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
         let export = options.exportDirectory.map {
             StatsJSONExport(connection: connection, directory: ExportDirectory(path: $0), chain: configuration.chain,
                             lockTimeoutMilliseconds: options.exportLockTimeoutMilliseconds)
         }
 
         let summary = try ToolRun.perform(
-            tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger
+            tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
+            migrate: {
+                let applied = try MigrationRunner(connection: connection, logger: logger)
+                    .apply([CoreMigrations.track, ChainSchema.track, TopTablesSchema.track])
+                try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
+            }
         ) { () throws -> (BuildTop10Summary, JobRunOutcome) in
             let rebuild = try TopTablesRebuild(connection: connection, topRichestCount: configuration.topRichestN).run()
             logger.info("top tables rebuilt", metadata: [

@@ -3,7 +3,7 @@ public import Logging
 /// Everything one `copy-raw` invocation does, from configuration to summary line, so the executable stays a thin
 /// command-line shell and tests run the same path in-process.
 public enum CopyRawJob {
-    /// Connects to both databases, applies migrations, takes the copy-raw lock on the analytics database,
+    /// Connects to both databases, takes the copy-raw lock on the analytics database, applies migrations,
     /// copies, and records the run.
     ///
     /// - Parameters:
@@ -18,12 +18,6 @@ public enum CopyRawJob {
             connectionString: configuration.databaseURL, applicationName: "chain-etl copy-raw", logger: logger)
         let raw = try RawDatabaseReader(
             connectionString: configuration.rawDatabaseURL, retryPolicy: options.retryPolicy, logger: logger)
-        try raw.withConnection("migrating the raw database") { connection in
-            try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
-        }
-        let applied = try MigrationRunner(connection: analytics, logger: logger)
-            .apply([CoreMigrations.track, ChainSchema.track])
-        try DatabaseCollation.warnIfSlow(after: applied, on: analytics, logger: logger)
         // Every statement works on one batch by key; JIT would only add its compile time to each of them. The
         // staging tables of a batch (about 10 MB of inputs) would overflow the default 8 MB of temp_buffers
         // and be written to disk and read back within the statement that fills them. Each input spends its
@@ -34,7 +28,16 @@ public enum CopyRawJob {
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
         let summary = try ToolRun.perform(
-            tool: "copy-raw", lockConnection: analytics, jobsConnection: analytics, logger: logger
+            tool: "copy-raw", lockConnection: analytics, jobsConnection: analytics, logger: logger,
+            migrate: {
+                try raw.withConnection("migrating the raw database") { connection in
+                    try MigrationRunner(connection: connection, logger: logger)
+                        .apply([CoreMigrations.track, LandingZoneSchema.track])
+                }
+                let applied = try MigrationRunner(connection: analytics, logger: logger)
+                    .apply([CoreMigrations.track, ChainSchema.track])
+                try DatabaseCollation.warnIfSlow(after: applied, on: analytics, logger: logger)
+            }
         ) { () throws -> (CopyRawSummary, JobRunOutcome) in
             var copier = try RawCopier(
                 analytics: analytics, raw: raw, options: options, parameters: configuration.chain.parameters,

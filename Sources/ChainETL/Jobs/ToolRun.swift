@@ -9,12 +9,15 @@ public enum ToolRun {
     /// - Parameters:
     ///   - lockConnection: the database the tool writes; the lock lives as long as this connection.
     ///   - jobsConnection: the analytics database, where `etl.job_runs` lives (may be the same connection).
+    ///   - migrate: applies the tool's migrations once the lock is held, before the run is recorded, so a run
+    ///     that finds the tool busy has changed nothing, not even the schema under the run holding the lock.
     ///   - body: the work; returns its result and the outcome to record.
     public static func perform<Result>(
         tool: String,
         lockConnection: PostgresConnection,
         jobsConnection: PostgresConnection,
         logger: Logger,
+        migrate: () throws -> Void = {},
         _ body: () throws -> (Result, JobRunOutcome)
     ) throws -> Result {
         let lock: ToolLock
@@ -29,6 +32,7 @@ public enum ToolRun {
             throw busy
         }
         defer { try? lock.release(on: lockConnection) }
+        try migrate()
         let run = try JobRuns.start(tool: tool, on: jobsConnection)
         do {
             let (result, outcome) = try body()

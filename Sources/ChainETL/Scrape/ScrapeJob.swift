@@ -3,7 +3,7 @@ public import Logging
 /// Everything one `scrape` invocation does, from configuration to summary line, so the executable stays a thin
 /// command-line shell and tests can run the same path in-process.
 public enum ScrapeJob {
-    /// Connects, applies migrations, takes the scrape lock, runs the scraper, and records the run.
+    /// Connects, takes the scrape lock, applies migrations, runs the scraper, and records the run.
     ///
     /// - Parameters:
     ///   - drawsProgress: whether to redraw a progress line (a terminal); the summary line is printed anyway.
@@ -19,10 +19,6 @@ public enum ScrapeJob {
             ? raw
             : try PostgresConnection(
                 connectionString: configuration.databaseURL, applicationName: "chain-etl scrape", logger: logger)
-        try MigrationRunner(connection: raw, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
-        if analytics !== raw {
-            try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track])
-        }
 
         let endpoint = try NodeEndpoint(rpcURL: configuration.nodeRPCURL, cookieFile: configuration.nodeRPCCookieFile)
         let factory = NodeBlockSourceFactory(
@@ -32,7 +28,13 @@ public enum ScrapeJob {
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
         let summary = try ToolRun.perform(
-            tool: "scrape", lockConnection: raw, jobsConnection: analytics, logger: logger
+            tool: "scrape", lockConnection: raw, jobsConnection: analytics, logger: logger,
+            migrate: {
+                try MigrationRunner(connection: raw, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
+                if analytics !== raw {
+                    try MigrationRunner(connection: analytics, logger: logger).apply([CoreMigrations.track])
+                }
+            }
         ) { () throws -> (ScrapeSummary, JobRunOutcome) in
             let scraper = Scraper(
                 connection: raw, source: try factory.makeNodeSource(), factory: factory, options: options,

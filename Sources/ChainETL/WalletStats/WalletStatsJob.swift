@@ -7,17 +7,23 @@ public enum WalletStatsJob {
     /// The tool's name: its lock, its `etl.job_runs` rows, its log label.
     public static let tool = "wallet-stats"
 
-    /// Opens the analytics database and applies the migrations this tool needs. Every subcommand starts here.
-    public static func connect(configuration: Configuration, logger: Logger) throws -> PostgresConnection {
+    /// Opens the analytics database and applies the migrations this tool needs. Every subcommand starts here;
+    /// the batch step (`migrating: false`) applies them itself once it holds the tool's lock.
+    public static func connect(
+        configuration: Configuration, logger: Logger, migrating: Bool = true
+    ) throws -> PostgresConnection {
         let connection = try PostgresConnection(
             connectionString: configuration.databaseURL, applicationName: "chain-etl \(tool)", logger: logger)
-        let applied = try MigrationRunner(connection: connection, logger: logger)
-            .apply(WalletStatsSchema.requiredTracks)
-        try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
+        if migrating { try migrate(connection, logger: logger) }
         // A run's working sets (the window's ledger rows and touched addresses) live in temporary tables; at the
         // default 8 MB an hourly run's spill to disk and back. Only settable before the session's first temp table.
         try connection.executeScript("SET temp_buffers = '256MB'")
         return connection
+    }
+
+    private static func migrate(_ connection: PostgresConnection, logger: Logger) throws {
+        let applied = try MigrationRunner(connection: connection, logger: logger).apply(WalletStatsSchema.requiredTracks)
+        try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
     }
 
     /// Runs the batch step.
@@ -30,7 +36,7 @@ public enum WalletStatsJob {
         printSummary: @escaping @Sendable (String) -> Void = { print($0) }
     ) throws -> WalletStatsSummary {
         let startedAt = ContinuousClock.now
-        let connection = try connect(configuration: configuration, logger: logger)
+        let connection = try connect(configuration: configuration, logger: logger, migrating: false)
         let updater = WalletStatsUpdater(
             connection: connection, addressDailyDays: configuration.addressDailyDays,
             defaultThresholds: BalanceThresholdLadder.defaults(for: configuration.chain).baseUnitThresholds,
@@ -39,7 +45,8 @@ public enum WalletStatsJob {
             if drawsProgress { StandardErrorStream.shared.drawStatusLine("\(tool): \(step)...") }
         }
         let summary = try ToolRun.perform(
-            tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger
+            tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
+            migrate: { try migrate(connection, logger: logger) }
         ) { () throws -> (WalletStatsSummary, JobRunOutcome) in
             let summary = try updater.run(options: options)
             let outcome = JobRunOutcome.success(
