@@ -17,9 +17,10 @@ public enum LabelImportJob {
     /// - Parameter replacing: remove the labels the file does not list (the file becomes the whole list).
     public static func run(configuration: Configuration, path: String, replacing: Bool, logger: Logger) throws -> Summary {
         let labels = try LabelFile.parse(try read(path), file: path)
-        let connection = try WalletStatsJob.connect(configuration: configuration, logger: logger)
+        let connection = try WalletStatsJob.connect(configuration: configuration, logger: logger, migrating: false)
         let lock = try ToolLock.acquire(tool: WalletStatsJob.tool, on: connection)
         defer { try? lock.release(on: connection) }
+        try WalletStatsJob.migrate(connection, logger: logger)
         let counts = try connection.retryingTransaction(isolation: .repeatableRead) { connection in
             let counts = try AddressLabelStore(connection: connection).importLabels(labels, replacing: replacing)
             try BalanceDistributions(connection: connection, defaultThresholds: []).rebuildLabelHoldings()

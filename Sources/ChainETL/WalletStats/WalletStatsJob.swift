@@ -21,7 +21,8 @@ public enum WalletStatsJob {
         return connection
     }
 
-    private static func migrate(_ connection: PostgresConnection, logger: Logger) throws {
+    /// Applies the tool's migrations; the batch step and the label import call it holding the tool's lock.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) throws {
         let applied = try MigrationRunner(connection: connection, logger: logger).apply(WalletStatsSchema.requiredTracks)
         try DatabaseCollation.warnIfSlow(after: applied, on: connection, logger: logger)
     }
