@@ -129,6 +129,8 @@ public final class Scraper {
                 while let landed = try pipeline.next() {
                     if let previousHash, landed.block.previousHash != previousHash {
                         try commit(pending)
+                        // Committed: the failure handler below must not commit (and record as joined) them again.
+                        pending.removeAll()
                         try refuseIfChainUnchanged(landed, expectedPrevious: previousHash)
                         outcome = .chainChanged
                         return false

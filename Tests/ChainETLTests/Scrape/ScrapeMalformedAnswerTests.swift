@@ -79,6 +79,9 @@ struct ScrapeMalformedAnswerTests {
         let nodeChain = (0...node.blockCount).map { node.blockHash(atHeight: $0)! }
         #expect(stored.bestChain == Array(nodeChain.prefix(Int(Self.badHeight))))
         #expect(stored.blocks.allSatisfy { $0.height < Self.badHeight })
+        // Each stored block joined once: the blocks committed before the refusal are not recorded again.
+        #expect(stored.events.map(\.change) == Array(repeating: "joined", count: Int(Self.badHeight)))
+        #expect(stored.events.map(\.height) == Array(0..<Self.badHeight))
 
         // The node is fixed: the next run continues from the block it refused.
         let resumed = try QuietScrape.run(database: database, nodeURL: try node.start())
