@@ -94,9 +94,11 @@ public struct LandingZone {
         return rows.count
     }
 
-    /// The stored answer for a block, to compare with a fresh one.
-    public func body(hash: String) throws -> (format: Int16, body: String, transactions: String?)? {
-        let rows = try connection.query("SELECT format, body, transactions FROM raw.blocks WHERE hash = $1", [hash])
+    /// The stored answer for a block of the stored best chain, to compare with a fresh one; nil when the best
+    /// chain has no block with that hash.
+    public func bestChainBody(hash: String) throws -> (format: Int16, body: String, transactions: String?)? {
+        let rows = try connection.query(
+            "SELECT format, body, transactions FROM raw.blocks WHERE hash = $1 AND in_best_chain", [hash])
         guard let row = rows.first else { return nil }
         return (Int16(try row.int(0)), try row.string(1), row.isNull(2) ? nil : try row.string(2))
     }

@@ -108,7 +108,7 @@ public final class Scraper {
         let storedTip = try zone.tip()?.height
         if let from = options.from, let storedTip, from <= storedTip {
             let upper = min(storedTip, target)
-            if from <= upper { try refresh(from...upper) }
+            if from <= upper, try refresh(from...upper) == .chainChanged { return .chainChanged }
         }
 
         let start = (try zone.tip()?.height).map { $0 + 1 } ?? (options.from ?? 0)
@@ -187,12 +187,18 @@ public final class Scraper {
     }
 
     /// Fetches stored blocks again; an identical answer is a no-op, a different answer for the same hash
-    /// replaces the stored one. The chain was reconciled first, so the hashes agree.
-    private func refresh(_ heights: ClosedRange<Int64>) throws {
+    /// replaces the stored one. The chain was reconciled first, so the hashes agree, unless the node
+    /// reorganised since: a block the stored best chain does not hold ends the round, which then starts over
+    /// from the reconciliation, instead of being counted as refreshed without being stored.
+    private func refresh(_ heights: ClosedRange<Int64>) throws -> RoundOutcome {
+        var outcome = RoundOutcome.finished
         try forEachPipeline(over: heights) { pipeline in
             while let landed = try pipeline.next() {
-                let stored = try zone.body(hash: landed.block.hash)
-                if let stored, stored.format == landed.format.rawValue, stored.body == landed.body,
+                guard let stored = try zone.bestChainBody(hash: landed.block.hash) else {
+                    outcome = .chainChanged
+                    return false
+                }
+                if stored.format == landed.format.rawValue, stored.body == landed.body,
                    stored.transactions == landed.transactions {
                     summary.blocksUnchanged += 1
                 } else {
@@ -202,6 +208,7 @@ public final class Scraper {
             }
             return true
         }
+        return outcome
     }
 
     private static let hashesPerRequest: Int64 = 1_000

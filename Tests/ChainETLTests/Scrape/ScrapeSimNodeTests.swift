@@ -203,6 +203,25 @@ struct ScrapeSimNodeTests {
         #expect(try LandingZoneSnapshot.read(database) == before)
     }
 
+    @Test("a reorg during --from/--to over stored blocks is followed, not counted as refreshed blocks")
+    func reorgDuringRefresh() throws {
+        // Hashes are asked for 1,000 heights at a time, so the second thousand's come after the reorg.
+        let node = makeNode(blocks: 1_100, transactions: 1)
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: try node.start())
+        node.stop()
+        let interceptor = InterceptingNode(node: node, reorganizingAfter: 990, depth: 5, newLength: 5)
+        let server = try LoopbackHTTPServer(handler: interceptor)
+        defer { server.stop() }
+        let summary = try QuietScrape.run(database: database, nodeURL: "http://simnode:simnode@127.0.0.1:\(server.port)") {
+            $0.from = 0
+            $0.to = 1_100
+        }
+        #expect(summary.reorgDepths == [5])
+        #expect(summary.blocksRefreshed == 0)
+        #expect(try LandingZoneSnapshot.read(database).bestChain == nodeChain(node))
+    }
+
     @Test("--confirmations keeps the landing zone below the node's tip")
     func confirmations() throws {
         let node = makeNode(blocks: 30, transactions: 2)
