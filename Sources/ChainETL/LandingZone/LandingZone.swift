@@ -29,6 +29,16 @@ public struct LandingZone {
         return try rows.first?.int64(0)
     }
 
+    /// The height of the lowest block stored at all, best chain or not; nil while nothing has landed.
+    public func lowestHeight() throws -> Int64? {
+        try connection.query("SELECT min(height) FROM raw.blocks").first.flatMap { $0.isNull(0) ? nil : try $0.int64(0) }
+    }
+
+    /// Whether any block below `height` ever joined or left (it was landed, then pruned or deleted by hand).
+    public func hasEvents(below height: Int64) throws -> Bool {
+        try connection.query("SELECT EXISTS (SELECT 1 FROM raw.chain_events WHERE height < $1)", [height])[0].bool(0)
+    }
+
     /// Stored best-chain hashes for the heights in `range`.
     public func bestHashes(in range: ClosedRange<Int64>) throws -> [Int64: String] {
         let rows = try connection.query(

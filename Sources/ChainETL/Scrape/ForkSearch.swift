@@ -28,11 +28,14 @@ public struct ForkSearch: Sendable {
     ///
     /// - Parameters:
     ///   - storedTip: the height of the highest stored best-chain block.
+    ///   - bottom: the lowest stored block, when the store does not reach down to genesis (a landing zone
+    ///     started with `--from`, or pruned): where a fork below it lies when every stored block disagrees.
     ///   - nodeTip: the node's best height.
     ///   - storedHashes: the stored best-chain hashes for a range of heights.
     ///   - nodeHashes: the node's best-chain hashes for a range of heights (all within `0...nodeTip`).
     public func compare(
         storedTip: Int64,
+        bottom: StoredBottom? = nil,
         nodeTip: Int64,
         storedHashes: (ClosedRange<Int64>) throws -> [Int64: String],
         nodeHashes: (ClosedRange<Int64>) throws -> [Int64: String]
@@ -64,11 +67,29 @@ public struct ForkSearch: Sendable {
                 }
                 return .reorg(forkHeight: fork, depth: storedTip - fork)
             }
+            // Every stored block disagrees and the store holds nothing lower to compare.
+            if let bottom, lower <= bottom.height, bottom.height > 0, storedTip - bottom.height + 1 <= maximumDepth,
+               try forkLiesJustBelow(bottom, nodeHashes) {
+                return .reorg(forkHeight: bottom.height - 1, depth: storedTip - bottom.height + 1)
+            }
             upper = lower - 1
             window *= 2
         }
         // Not even the genesis block agrees: a different chain altogether.
         throw ReorgTooDeepError(storedTip: storedTip, maximumDepth: maximumDepth)
+    }
+
+    /// Whether every stored block may leave with the fork placed just below `bottom`: the node's block there is
+    /// the parent the lowest stored block names (the chains provably agree there), or nothing was ever stored
+    /// below it (a landing zone started with `--from`: nothing lower was copied, so nothing lower must leave).
+    /// A pruned landing zone whose lowest parent disagrees forked lower, among blocks copy-raw holds: that
+    /// cannot be placed, and the caller refuses it.
+    private func forkLiesJustBelow(
+        _ bottom: StoredBottom, _ nodeHashes: (ClosedRange<Int64>) throws -> [Int64: String]
+    ) throws -> Bool {
+        let below = bottom.height - 1
+        if let parent = bottom.parentHash, try nodeHashes(below...below)[below] == parent { return true }
+        return try !bottom.hadBlocksBelow()
     }
 
     /// The highest height at or below `top` that the store holds, looked up in windows that double as they go
@@ -99,6 +120,22 @@ public struct ForkSearch: Sendable {
             heights.insert(height)
         }
         return heights
+    }
+}
+
+/// The lowest block of a store that does not reach down to genesis, for a fork below all of it.
+public struct StoredBottom {
+    /// Its height.
+    public var height: Int64
+    /// The previous hash it names.
+    public var parentHash: String?
+    /// Whether blocks were ever stored below it (pruned, or deleted by hand); asked only for a fork below it.
+    public var hadBlocksBelow: () throws -> Bool
+
+    public init(height: Int64, parentHash: String?, hadBlocksBelow: @escaping () throws -> Bool) {
+        self.height = height
+        self.parentHash = parentHash
+        self.hadBlocksBelow = hadBlocksBelow
     }
 }
 

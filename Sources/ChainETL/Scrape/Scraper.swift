@@ -77,7 +77,7 @@ public final class Scraper {
         if let tip = try zone.tip() {
             let search = ForkSearch(maximumDepth: options.maximumReorgDepth)
             switch try search.compare(
-                storedTip: tip.height, nodeTip: nodeTip,
+                storedTip: tip.height, bottom: try storedBottom(), nodeTip: nodeTip,
                 storedHashes: zone.bestHashes(in:), nodeHashes: source.blockHashes(in:)
             ) {
             case .inSync:
@@ -111,9 +111,20 @@ public final class Scraper {
             if from <= upper, try refresh(from...upper) == .chainChanged { return .chainChanged }
         }
 
-        let start = (try zone.tip()?.height).map { $0 + 1 } ?? (options.from ?? 0)
+        // With no best chain stored, start where asked, else where the landing zone started (a reorg below its
+        // bottom took every block off the best chain), else at genesis.
+        let start = try (zone.tip()?.height).map { $0 + 1 } ?? options.from ?? zone.lowestHeight() ?? 0
         if start <= target, try land(start...target) == .chainChanged { return .chainChanged }
         return .finished
+    }
+
+    /// The landing zone's lowest best-chain block, unless it is the genesis block.
+    private func storedBottom() throws -> StoredBottom? {
+        guard let height = try zone.bottomHeight(), height > 0 else { return nil }
+        let zone = self.zone
+        return StoredBottom(
+            height: height, parentHash: try zone.previousHash(ofBestAt: height) ?? nil,
+            hadBlocksBelow: { try zone.hasEvents(below: height) })
     }
 
     /// Fetches and stores `heights` on top of the stored chain, in commits of several whole blocks.

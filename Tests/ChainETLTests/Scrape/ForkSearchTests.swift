@@ -13,12 +13,16 @@ struct ForkSearchTests {
     }
 
     private func compare(
-        stored: [Int64: String], node: [Int64: String], maximumDepth: Int64 = 100, calls: inout Int
+        stored: [Int64: String], node: [Int64: String], maximumDepth: Int64 = 100, bottomParent: String? = nil,
+        hadBlocksBelow: Bool = true, calls: inout Int
     ) throws -> ForkSearch.Outcome {
         var count = 0
         defer { calls = count }
+        let bottom = stored.keys.min().flatMap { height in
+            height > 0 ? StoredBottom(height: height, parentHash: bottomParent, hadBlocksBelow: { hadBlocksBelow }) : nil
+        }
         return try ForkSearch(maximumDepth: maximumDepth).compare(
-            storedTip: stored.keys.max() ?? -1, nodeTip: Int64(node.count) - 1,
+            storedTip: stored.keys.max() ?? -1, bottom: bottom, nodeTip: Int64(node.count) - 1,
             storedHashes: { range in stored.filter { range.contains($0.key) } },
             nodeHashes: { range in
                 count += 1
@@ -57,6 +61,26 @@ struct ForkSearchTests {
         let stored = chain(150_000).filter { $0.key >= 149_800 }
         #expect(try compare(stored: stored, node: chain(50), calls: &calls) == .nodeBehind(nodeTip: 49))
         #expect(calls == 0)
+    }
+
+    @Test("A fork below the bottom of a store started higher up takes every stored block off, within the maximum")
+    func forkBelowTheBottom() throws {
+        var calls = 0
+        let stored = chain(53).filter { $0.key >= 50 }
+        // The node's chain forks above 49: its block 49 is the parent block 50 names.
+        #expect(try compare(stored: stored, node: chain(55, forkAbove: 49), bottomParent: "a49", calls: &calls)
+            == .reorg(forkHeight: 49, depth: 3))
+        #expect(throws: ReorgTooDeepError.self) {
+            try compare(stored: stored, node: chain(55, forkAbove: 49), maximumDepth: 2, bottomParent: "a49", calls: &calls)
+        }
+        // Forking lower, its block 49 is another: blocks below the store (copied, then pruned) left too, so
+        // the fork cannot be placed and nothing is undone.
+        #expect(throws: ReorgTooDeepError.self) {
+            try compare(stored: stored, node: chain(55, forkAbove: 45), bottomParent: "a49", calls: &calls)
+        }
+        // Unless nothing was ever stored below (a store started at 50): then nothing below has to leave.
+        #expect(try compare(stored: stored, node: chain(55, forkAbove: 45), bottomParent: "a49", hadBlocksBelow: false,
+                            calls: &calls) == .reorg(forkHeight: 49, depth: 3))
     }
 
     @Test("Reorgs of depth 1, 6 and 100 with longer, equal and shorter branches", arguments: [

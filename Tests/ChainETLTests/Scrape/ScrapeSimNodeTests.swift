@@ -222,6 +222,31 @@ struct ScrapeSimNodeTests {
         #expect(try LandingZoneSnapshot.read(database).bestChain == nodeChain(node))
     }
 
+    @Test("a reorg deeper than a landing zone started with --from replaces all of it, from the same height")
+    func reorgBelowTheBottom() throws {
+        let node = makeNode(blocks: 200, transactions: 2)
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url) { $0.from = 195 }
+        let zone = LandingZone(connection: try database.connect())
+        #expect(try zone.hasEvents(below: 195) == false)
+        #expect(try zone.hasEvents(below: 196) == true)
+        try QuietCopyRaw.run(database: database)
+        node.reorganize(depth: 10, newLength: 10)
+        let summary = try QuietScrape.run(database: database, nodeURL: url)
+        #expect(summary.reorgDepths == [6])
+        #expect(try LandingZoneSnapshot.read(database).bestChain == Array(nodeChain(node).suffix(6)))
+        // The next run continues on top, and copy-raw follows the whole history.
+        node.mine(3)
+        try QuietScrape.run(database: database, nodeURL: url)
+        #expect(try LandingZoneSnapshot.read(database).bestChain == Array(nodeChain(node).suffix(9)))
+        let copied = try QuietCopyRaw.run(database: database)
+        #expect(copied.blocksRemoved == 6)
+        let hashes = try database.connect().query("SELECT hash FROM chain.blocks ORDER BY height").map { try $0.string(0) }
+        #expect(hashes == Array(nodeChain(node).suffix(9)))
+    }
+
     @Test("--confirmations keeps the landing zone below the node's tip")
     func confirmations() throws {
         let node = makeNode(blocks: 30, transactions: 2)
