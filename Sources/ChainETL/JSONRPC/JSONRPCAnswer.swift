@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The body is parsed whatever the status, because bitcoind answers RPC errors with HTTP 500 (404 for an
 /// unknown method) and the error object in the body. Only when the body is not a JSON-RPC answer does the
-/// status decide the error.
+/// status decide the error, and for 502, 503 and 504: those come from an overloaded node or a proxy in front of
+/// it, whose JSON body (`{"error":"Bad Gateway"}`) would otherwise read as a permanent node error.
 enum JSONRPCAnswer {
     /// The result spans (into `body`) or node errors of the calls, in request order.
     static func outcomes(
@@ -12,13 +13,14 @@ enum JSONRPCAnswer {
     ) throws -> [Result<Range<Int>, JSONRPCError>] {
         if status == 401 { throw NodeAnswerError(.unauthorized, url: url) }
         if status == 403 { throw NodeAnswerError(.forbidden, url: url) }
+        if status == 503 { throw NodeAnswerError(.workQueueFull, url: url) }
+        if status == 502 || status == 504 { throw NodeAnswerError(.httpStatus(status), url: url) }
         let shape: JSONRPCResponseScanner.Shape
         do {
             shape = try JSONRPCResponseScanner.scan(body)
         } catch {
             switch status {
             case 200: throw NodeAnswerError(.malformed(body.isEmpty ? "empty body" : error.description), url: url)
-            case 503: throw NodeAnswerError(.workQueueFull, url: url)
             default: throw NodeAnswerError(.httpStatus(status), url: url)
             }
         }

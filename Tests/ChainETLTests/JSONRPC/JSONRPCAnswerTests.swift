@@ -24,6 +24,17 @@ struct JSONRPCAnswerTests {
         #expect(answerError(200, "")?.kind == .malformed("empty body"))
     }
 
+    @Test("a proxy's 502, 503 or 504 with a JSON body is a transient HTTP error, not a permanent node error")
+    func gatewayStatusesWithJSONBodies() {
+        for status in [502, 504] {
+            let error = answerError(status, #"{"result":null,"error":{"code":-32000,"message":"upstream"},"id":1}"#)
+            #expect(error?.kind == .httpStatus(status))
+            #expect(error?.isTransient == true)
+        }
+        #expect(answerError(503, #"{"error":"Service Unavailable"}"#)?.kind == .workQueueFull)
+        #expect(answerError(503, #"{"error":"Service Unavailable"}"#)?.isTransient == true)
+    }
+
     @Test func aBodyWithAnErrorWinsOverTheStatus() throws {
         let result = try outcomes(500, #"{"result":null,"error":{"code":-28,"message":"Verifying blocks..."},"id":1}"#)
         guard case .failure(let error) = result[0] else {
