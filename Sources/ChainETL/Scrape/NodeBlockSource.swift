@@ -52,9 +52,11 @@ public final class NodeBlockSource: BlockSource {
                 let body = try fetch("getblock", [.string(hash), .integer(3)], height: height)
                 dialect.learn(.verboseBlocks)
                 return try verboseBlock(body, hash: hash, height: height)
-            } catch let error as JSONRPCError where dialect.kind != .verboseBlocks && error.code != .notFound {
+            } catch let error as JSONRPCError
+                where dialect.kind != .verboseBlocks && error.code != .notFound && !error.isTransient {
                 // `!= .verboseBlocks`, not `== nil`: another worker may have learned `.txidBlocks` while this
-                // request was under way, and this refusal is then the expected one, not a failure.
+                // request was under way, and this refusal is then the expected one, not a failure. A transient
+                // error that outlasted the retries (a node still warming up) says nothing about verbosity 3.
                 logger.info("the node refused getblock verbosity 3 (\(error.code)); trying getblock with verbose=true")
             }
         }

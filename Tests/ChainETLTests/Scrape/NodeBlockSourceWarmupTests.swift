@@ -29,6 +29,20 @@ struct NodeBlockSourceWarmupTests {
         #expect((0...3).map { hashes[Int64($0)] } == (0...3).map { node.blockHash(atHeight: $0) })
     }
 
+    @Test("a warm-up that outlasts the retries of getblock verbosity 3 is a failure, not a reason to drop verbosity 3")
+    func warmupIsNotARefusalOfVerbosity3() throws {
+        let node = SimNode(configuration: SimNodeConfiguration(seed: 2, initialBlocks: 10, transactionsPerBlock: 2))
+        let url = try node.start()
+        defer { node.stop() }
+        let source = try Self.source(url: url)
+        let hash = try #require(node.blockHash(atHeight: 5))
+        // Every attempt of the first getblock meets the warm-up; the node is ready just after.
+        node.setFaults(FaultSettings(warmupCalls: QuietScrape.fastRetries.maxAttempts))
+        let error = try #require(throws: JSONRPCError.self) { try source.block(hash: hash, height: 5) }
+        #expect(error.code == .warmingUp)
+        #expect(try source.block(hash: hash, height: 5).format == .verbosity3)
+    }
+
     @Test("any batch: a transient element error makes the whole answer retried; a final one is left to the caller")
     func transientElements() throws {
         func error(_ code: JSONRPCError.Code) -> JSONRPCError {
