@@ -100,27 +100,22 @@ struct TopTablesAtomicityTests {
             INSERT INTO stats.address_stats SELECT * FROM saved_stats;
             INSERT INTO stats.daily_addresses SELECT * FROM saved_days;
             """)
-        func waitUntilSomeoneWaits() throws {
+        /// Waits until `count` sessions wait for a lock (the rebuild, then the export too).
+        func waitUntilWaiting(_ count: Int) throws {
             let deadline = ContinuousClock.now + .seconds(60)
-            while try connection.query("""
-                SELECT count(*) FROM pg_locks WHERE relation = 'stats.address_stats'::regclass AND NOT granted
-                """)[0].int(0) == 0 {
-                try #require(ContinuousClock.now < deadline, "nobody waited for the rebuild's lock")
+            while try connection.query("SELECT count(*) FROM pg_locks WHERE NOT granted")[0].int(0) < count {
+                try #require(ContinuousClock.now < deadline, "fewer than \(count) sessions ever waited")
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }
         let build = BackgroundThread { try QuietBuildTop10.run(database: database) }
-        try waitUntilSomeoneWaits()
+        try waitUntilWaiting(1)
         let export = BackgroundThread { () throws -> [StatsTableDocument] in
             let reader = try database.connect()
             return try StatsJSONExport(
                 connection: reader, directory: ExportDirectory(path: "/nonexistent"), chain: .bitcoin).read()
         }
-        let deadline = ContinuousClock.now + .seconds(60)
-        while try connection.query("SELECT count(*) FROM pg_locks WHERE NOT granted")[0].int(0) < 2 {
-            try #require(ContinuousClock.now < deadline, "the export never waited")
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        try waitUntilWaiting(2)
         try holder.executeScript("COMMIT")
 
         _ = try build.join()
