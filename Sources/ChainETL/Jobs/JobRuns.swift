@@ -1,4 +1,5 @@
 import Foundation
+public import Logging
 
 /// Writes the run history in `etl.job_runs` (created by the `etl` migration track), so operators can see
 /// when each tool ran, how much it did and why it failed, without reading cron mail.
@@ -34,6 +35,14 @@ public enum JobRuns {
              WHERE id = $1
             """, [run.id, outcome.status.rawValue, outcome.rowsIn, outcome.rowsOut, outcome.fromHeight,
                   outcome.toHeight, outcome.error.map(SecretMasking.masked)])
+    }
+
+    /// Creates `etl.job_runs` (the `etl` track) on a database that has none yet, and applies nothing on any
+    /// other: a run that found its tool busy on a fresh database (two first runs started together) can then
+    /// leave its row too, while on a prepared one a pending migration never runs beside the run holding the lock.
+    public static func createTableIfMissing(on connection: PostgresConnection, logger: Logger) throws {
+        guard try !connection.query("SELECT to_regclass('etl.job_runs') IS NOT NULL")[0].bool(0) else { return }
+        try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track])
     }
 
     /// Records a run that found the tool busy. Needs no lock (it touches no other row), so a run that could

@@ -25,6 +25,7 @@ public enum ToolRun {
             lock = try ToolLock.acquire(tool: tool, on: lockConnection)
         } catch let busy as ToolBusyError {
             do {
+                try JobRuns.createTableIfMissing(on: jobsConnection, logger: logger)
                 try JobRuns.recordBusy(tool: tool, on: jobsConnection)
             } catch {
                 logger.warning("could not record the busy run in etl.job_runs: \(error)")
