@@ -38,9 +38,7 @@ public struct StatsJSONExport {
         defer { try? connection.executeScript("RESET lock_timeout") }
         return try connection.transaction(isolation: .repeatableRead) { connection in
             try connection.executeScript("SET TRANSACTION READ ONLY")
-            try connection.executeScript(
-                "LOCK TABLE " + (["chain.blocks"] + FullRebuild.emptiedTables).joined(separator: ", ")
-                    + " IN ACCESS SHARE MODE")
+            try connection.lockForReading(["chain.blocks"] + FullRebuild.emptiedTables)
             let header = try connection.query("SELECT now()::text, (SELECT max(height) FROM chain.blocks)")[0]
             let exportedAt = try header.string(0)
             let height = try header.decode(Int64?.self, at: 1)

@@ -28,7 +28,9 @@ public struct TopTablesRebuild {
     }
 
     private func rebuild(on connection: PostgresConnection) throws -> TopTablesRebuildResult {
-        try Self.lockTablesRead(on: connection)
+        // wallet-stats --full and copy-raw --rebuild empty their tables with TRUNCATE: locked first, the rebuild
+        // waits for such a commit and reads the new content, instead of publishing empty top tables.
+        try connection.lockForReading(Self.tablesRead)
         // With no block yet every table is empty: there is no tip to count from.
         let window = try TipWindow.current(on: connection)
         var tables: [TopTableOutcome] = []
@@ -49,20 +51,11 @@ public struct TopTablesRebuild {
         return TopTablesRebuildResult(tipHeight: window?.tipHeight, tables: tables)
     }
 
-    /// Every table the queries read.
+    /// Every table the queries read, locked before the snapshot (`PostgresConnection.lockForReading`).
     static let tablesRead = [
         "chain.blocks", "chain.transactions", "chain.outputs", "chain.address_movements", "stats.address_stats",
         "etl.address_labels",
     ]
-
-    /// Takes ACCESS SHARE locks on `tablesRead` as the transaction's first statement, before its snapshot.
-    /// `wallet-stats --full` and `copy-raw --rebuild` empty their tables with TRUNCATE, which is not MVCC-safe:
-    /// had the snapshot come first and one of them committed meanwhile, the queries would read that table empty
-    /// and the rebuild would publish empty top tables. Locked first, the rebuild waits for such a commit and
-    /// then reads the new content (or makes the TRUNCATE wait until it is done); ordinary writes are not held up.
-    static func lockTablesRead(on connection: PostgresConnection) throws {
-        try connection.executeScript("LOCK TABLE " + tablesRead.joined(separator: ", ") + " IN ACCESS SHARE MODE")
-    }
 
     /// The tables other tools create that the queries read. `chain.*` is applied by the job itself.
     static let inputs = [("stats.address_stats", "wallet-stats"), ("etl.address_labels", "wallet-stats")]

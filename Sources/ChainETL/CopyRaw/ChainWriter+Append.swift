@@ -111,7 +111,6 @@ extension ChainWriter {
     ///
     /// Returns true when some input took its address from our output instead of its `prevout` (P2PK spent
     /// after a node upgrade), so the ledger must come from the stored rows, not from the batch's own.
-    @discardableResult
     private func resolveInputsMarkingSpent(_ heights: BatchHeights, rules: ValidationRules) throws -> Bool {
         let rows = try connection.query("""
             WITH resolved AS MATERIALIZED (

@@ -28,14 +28,15 @@ public struct ForkSearch: Sendable {
     ///
     /// - Parameters:
     ///   - storedTip: the height of the highest stored best-chain block.
-    ///   - bottom: the lowest stored block, when the store does not reach down to genesis (a landing zone
-    ///     started with `--from`, or pruned): where a fork below it lies when every stored block disagrees.
+    ///   - bottom: reads the lowest stored block, when the store does not reach down to genesis (a landing
+    ///     zone started with `--from`, or pruned): where a fork below it lies when every stored block
+    ///     disagrees. Asked only once the tips disagree, so a comparison in sync costs no lookup for it.
     ///   - nodeTip: the node's best height.
     ///   - storedHashes: the stored best-chain hashes for a range of heights.
     ///   - nodeHashes: the node's best-chain hashes for a range of heights (all within `0...nodeTip`).
     public func compare(
         storedTip: Int64,
-        bottom: StoredBottom? = nil,
+        bottom: () throws -> StoredBottom? = { nil },
         nodeTip: Int64,
         storedHashes: (ClosedRange<Int64>) throws -> [Int64: String],
         nodeHashes: (ClosedRange<Int64>) throws -> [Int64: String]
@@ -51,6 +52,7 @@ public struct ForkSearch: Sendable {
         if try agree(at: highest...highest, storedHashes, nodeHashes).contains(highest) {
             return storedTip > nodeTip ? .nodeBehind(nodeTip: nodeTip) : .inSync
         }
+        let bottom = try bottom()
         // Walk down in windows of growing size; the first agreeing height from the top is the fork point.
         var upper = highest - 1
         var window: Int64 = 8
@@ -89,7 +91,7 @@ public struct ForkSearch: Sendable {
     ) throws -> Bool {
         let below = bottom.height - 1
         if let parent = bottom.parentHash, try nodeHashes(below...below)[below] == parent { return true }
-        return try !bottom.hadBlocksBelow()
+        return !bottom.hadBlocksBelow
     }
 
     /// The highest height at or below `top` that the store holds, looked up in windows that double as they go
@@ -124,15 +126,15 @@ public struct ForkSearch: Sendable {
 }
 
 /// The lowest block of a store that does not reach down to genesis, for a fork below all of it.
-public struct StoredBottom {
+public struct StoredBottom: Sendable, Equatable {
     /// Its height.
     public var height: Int64
     /// The previous hash it names.
     public var parentHash: String?
-    /// Whether blocks were ever stored below it (pruned, or deleted by hand); asked only for a fork below it.
-    public var hadBlocksBelow: () throws -> Bool
+    /// Whether blocks were ever stored below it (pruned, or deleted by hand).
+    public var hadBlocksBelow: Bool
 
-    public init(height: Int64, parentHash: String?, hadBlocksBelow: @escaping () throws -> Bool) {
+    public init(height: Int64, parentHash: String?, hadBlocksBelow: Bool) {
         self.height = height
         self.parentHash = parentHash
         self.hadBlocksBelow = hadBlocksBelow

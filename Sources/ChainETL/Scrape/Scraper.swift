@@ -77,7 +77,7 @@ public final class Scraper {
         if let tip = try zone.tip() {
             let search = ForkSearch(maximumDepth: options.maximumReorgDepth)
             switch try search.compare(
-                storedTip: tip.height, bottom: try storedBottom(), nodeTip: nodeTip,
+                storedTip: tip.height, bottom: storedBottom, nodeTip: nodeTip,
                 storedHashes: zone.bestHashes(in:), nodeHashes: source.blockHashes(in:)
             ) {
             case .inSync:
@@ -121,10 +121,9 @@ public final class Scraper {
     /// The landing zone's lowest best-chain block, unless it is the genesis block.
     private func storedBottom() throws -> StoredBottom? {
         guard let height = try zone.bottomHeight(), height > 0 else { return nil }
-        let zone = self.zone
         return StoredBottom(
             height: height, parentHash: try zone.previousHash(ofBestAt: height) ?? nil,
-            hadBlocksBelow: { try zone.hasEvents(below: height) })
+            hadBlocksBelow: try zone.hasEvents(below: height))
     }
 
     /// Fetches and stores `heights` on top of the stored chain, in commits of several whole blocks.

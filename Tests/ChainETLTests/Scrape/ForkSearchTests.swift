@@ -19,10 +19,10 @@ struct ForkSearchTests {
         var count = 0
         defer { calls = count }
         let bottom = stored.keys.min().flatMap { height in
-            height > 0 ? StoredBottom(height: height, parentHash: bottomParent, hadBlocksBelow: { hadBlocksBelow }) : nil
+            height > 0 ? StoredBottom(height: height, parentHash: bottomParent, hadBlocksBelow: hadBlocksBelow) : nil
         }
         return try ForkSearch(maximumDepth: maximumDepth).compare(
-            storedTip: stored.keys.max() ?? -1, bottom: bottom, nodeTip: Int64(node.count) - 1,
+            storedTip: stored.keys.max() ?? -1, bottom: { bottom }, nodeTip: Int64(node.count) - 1,
             storedHashes: { range in stored.filter { range.contains($0.key) } },
             nodeHashes: { range in
                 count += 1
