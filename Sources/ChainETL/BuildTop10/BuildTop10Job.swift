@@ -36,6 +36,14 @@ public enum BuildTop10Job {
             }
         ) { () throws -> (BuildTop10Summary, JobRunOutcome) in
             let rebuild = try TopTablesRebuild(connection: connection, topRichestCount: configuration.topRichestN).run()
+            if let heldBack = rebuild.heldBack {
+                logger.warning("\(heldBack.message)")
+            } else if rebuild.blocksBehindChainTip > 0, let height = rebuild.tipHeight, let tip = rebuild.chainTipHeight {
+                logger.notice("""
+                    top tables built at height \(height), the last block wallet-stats has counted; the chain's tip is \
+                    \(tip): the next wallet-stats and build-top10 runs publish it
+                    """)
+            }
             logger.info("top tables rebuilt", metadata: [
                 "tip": "\(rebuild.tipHeight.map { String($0) } ?? "none")",
                 "changed": "\(rebuild.changedTables.map(\.name))",

@@ -2,20 +2,21 @@
 /// a primary-key range. Counting back from the tip block (never the wall clock) makes a backfill give the same
 /// tables a live run gave.
 struct TipWindow: Equatable {
-    /// The best chain's tip.
+    /// The block the tables are built at: the best chain's tip, or the height wallet-stats has counted.
     var tipHeight: Int64
     /// The lowest height of a block whose time is less than 24 h before the tip's. Block times are not monotonic,
     /// so this is only the start of the range the queries scan; they still check each block's time.
     var dayStartHeight: Int64
 
-    /// The window of the current chain, or nil while `chain.blocks` is empty.
-    static func current(on connection: PostgresConnection) throws -> TipWindow? {
+    /// The window counting back from the block at `tipHeight` (the chain's tip, or the height wallet-stats has
+    /// counted while it catches up; see `CountedChain`), which must be in `chain.blocks`.
+    static func ending(at tipHeight: Int64, on connection: PostgresConnection) throws -> TipWindow {
         let rows = try connection.query("""
-            SELECT tip.height,
-                   (SELECT min(b.height) FROM chain.blocks b WHERE b.time > tip.time - interval '24 hours')
-            FROM (SELECT height, time FROM chain.blocks ORDER BY height DESC LIMIT 1) tip
-            """)
-        guard let row = rows.first else { return nil }
-        return TipWindow(tipHeight: try row.int64(0), dayStartHeight: try row.int64(1))
+            SELECT (SELECT min(b.height) FROM chain.blocks b
+                    WHERE b.time > tip.time - interval '24 hours' AND b.height <= tip.height)
+            FROM chain.blocks tip
+            WHERE tip.height = $1
+            """, [tipHeight])
+        return TipWindow(tipHeight: tipHeight, dayStartHeight: try rows[0].int64(0))
     }
 }

@@ -50,7 +50,7 @@ public enum TopTable: String, CaseIterable, Sendable {
     /// The values of `freshContentSQL`'s `$1`, `$2`.
     func parameters(window: TipWindow, topRichestCount: Int) -> [(any PostgresBindable)?] {
         switch self {
-        case .richest: return [topRichestCount]
+        case .richest: return [topRichestCount, window.tipHeight]
         case .miners, .networkStatus: return [window.tipHeight]
         case .transactions24h, .activeAddresses24h: return [window.tipHeight, window.dayStartHeight]
         }

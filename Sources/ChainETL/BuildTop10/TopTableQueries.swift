@@ -3,13 +3,16 @@
 /// 24 hours before the tip block's time, the top 10 for transactions and active addresses.
 ///
 /// Parameters are the heights `TipWindow` found, so every query reads its window through a primary-key range
-/// (`block_height >= $2`) rather than scanning tables of billions of rows; each is planned with the values.
+/// (`block_height BETWEEN $2 AND $1`) rather than scanning tables of billions of rows; each is planned with the
+/// values. The tip is the block `stats.address_stats` counts through, which may be below the chain's own tip:
+/// every query stops there, so no table mixes blocks the balances do not count.
 enum TopTableQueries {
-    /// `$1` = TOP_RICHEST_N. Only positive balances rank (wallet-stats' partial index on balance serves the
-    /// ORDER BY ... LIMIT); shares are of the supply after the tip block.
+    /// `$1` = TOP_RICHEST_N, `$2` = tip height. Only positive balances rank (wallet-stats' partial index on
+    /// balance serves the ORDER BY ... LIMIT); shares are of the supply after the tip block, the block the
+    /// balances count through.
     static let richest = """
         WITH tip AS (
-            SELECT supply FROM chain.blocks ORDER BY height DESC LIMIT 1
+            SELECT supply FROM chain.blocks WHERE height = $2
         ), richest AS (
             SELECT address, balance FROM stats.address_stats
             WHERE balance > 0
@@ -35,7 +38,7 @@ enum TopTableQueries {
             FROM chain.blocks b
             JOIN chain.transactions t ON t.block_height = b.height AND t.tx_index = 0 AND t.is_coinbase
             JOIN chain.outputs o ON o.block_height = t.block_height AND o.tx_index = t.tx_index
-            WHERE b.height > $1 - 100
+            WHERE b.height > $1 - 100 AND b.height <= $1
               AND o.address IS NOT NULL
               AND o.value > 0
             GROUP BY o.address
@@ -57,7 +60,7 @@ enum TopTableQueries {
             SELECT t.txid, t.block_height, t.tx_index, b.time AS block_time, t.output_value AS amount, t.fee
             FROM chain.transactions t
             JOIN chain.blocks b ON b.height = t.block_height
-            WHERE t.block_height >= $2
+            WHERE t.block_height BETWEEN $2 AND $1
               AND b.time > (SELECT time FROM chain.blocks WHERE height = $1) - interval '24 hours'
               AND NOT t.is_coinbase
             ORDER BY t.output_value DESC, t.txid COLLATE "C", t.block_height, t.tx_index
@@ -77,7 +80,7 @@ enum TopTableQueries {
             SELECT m.address, count(*) AS tx_count, sum(m.received) AS received, sum(m.sent) AS sent
             FROM chain.address_movements m
             JOIN chain.blocks b ON b.height = m.block_height
-            WHERE m.block_height >= $2
+            WHERE m.block_height BETWEEN $2 AND $1
               AND b.time > (SELECT time FROM chain.blocks WHERE height = $1) - interval '24 hours'
             GROUP BY m.address
             ORDER BY count(*) DESC, m.address COLLATE "C"

@@ -18,7 +18,11 @@ public struct TopTablesRebuild {
     }
 
     /// Runs the rebuild and commits it. REPEATABLE READ gives every query the same snapshot of `chain.*` and
-    /// `stats.address_stats`, so the tables agree with each other even if another tool commits meanwhile.
+    /// `stats.address_stats`, so the tables agree with each other even if another tool commits meanwhile. They
+    /// are built at the block wallet-stats has counted through (`CountedChain`), below the chain's tip while it
+    /// catches up; when the balances match no block of the chain (a reorg wallet-stats has not applied yet, or
+    /// no wallet-stats run since the chain tables were filled) the tables are left as they are, and the result
+    /// says why (`heldBack`).
     /// Throws `BuildTop10Error.missingInput` when `wallet-stats` has not created its tables yet.
     public func run() throws -> TopTablesRebuildResult {
         try checkInputsExist()
@@ -31,8 +35,23 @@ public struct TopTablesRebuild {
         // wallet-stats --full and copy-raw --rebuild empty their tables with TRUNCATE: locked first, the rebuild
         // waits for such a commit and reads the new content, instead of publishing empty top tables.
         try connection.lockForReading(Self.tablesRead)
-        // With no block yet every table is empty: there is no tip to count from.
-        let window = try TipWindow.current(on: connection)
+        // The tables are built at the height wallet-stats has counted, or left as they are when none matches.
+        let window: TipWindow?
+        let chainTip: Int64?
+        switch try CountedChain.read(cursor: WalletStatsUpdater.cursor, on: connection) {
+        case .through(let height, let tip):
+            window = try TipWindow.ending(at: height, on: connection)
+            chainTip = tip
+        case .empty:
+            // With no block yet every table is empty: there is no tip to count from.
+            window = nil
+            chainTip = nil
+        case .uncounted(let tip):
+            return TopTablesRebuildResult(tipHeight: nil, chainTipHeight: tip, tables: [], heldBack: .walletStatsNotRun)
+        case .departed(let height, let tip):
+            return TopTablesRebuildResult(
+                tipHeight: nil, chainTipHeight: tip, tables: [], heldBack: .walletStatsBeforeReorganisation(height: height))
+        }
         var tables: [TopTableOutcome] = []
         for table in TopTable.allCases {
             try connection.executeScript(
@@ -48,7 +67,7 @@ public struct TopTablesRebuild {
         for index in tables.indices where tables[index].changed || (anyChanged && tables[index].table == .networkStatus) {
             tables[index].rowsWritten = try swapIn(tables[index].table, on: connection)
         }
-        return TopTablesRebuildResult(tipHeight: window?.tipHeight, tables: tables)
+        return TopTablesRebuildResult(tipHeight: window?.tipHeight, chainTipHeight: chainTip, tables: tables)
     }
 
     /// Every table the queries read, locked before the snapshot (`PostgresConnection.lockForReading`).

@@ -1,14 +1,29 @@
 /// What one rebuild found and did, per table, for the summary line and `etl.job_runs`.
 public struct TopTablesRebuildResult: Sendable, Equatable {
-    /// The tip the tables were built at; nil while `chain.blocks` is empty.
+    /// The block the tables were built at: the chain's tip, or the block wallet-stats has counted through
+    /// while it catches up. nil while `chain.blocks` is empty, or when the tables were `heldBack`.
     public var tipHeight: Int64?
-    /// Every table, in `TopTable.allCases` order.
+    /// The tip of `chain.blocks`; above `tipHeight` while wallet-stats catches up.
+    public var chainTipHeight: Int64?
+    /// Every table, in `TopTable.allCases` order; empty when the tables were `heldBack`.
     public var tables: [TopTableOutcome]
+    /// Why the tables were left as they were; nil when they were rebuilt.
+    public var heldBack: TopTablesHoldback?
 
     /// A result over `tables` at `tipHeight`.
-    public init(tipHeight: Int64?, tables: [TopTableOutcome]) {
+    public init(
+        tipHeight: Int64?, chainTipHeight: Int64?, tables: [TopTableOutcome], heldBack: TopTablesHoldback? = nil
+    ) {
         self.tipHeight = tipHeight
+        self.chainTipHeight = chainTipHeight
         self.tables = tables
+        self.heldBack = heldBack
+    }
+
+    /// Blocks on the chain that the tables do not count yet, because wallet-stats has not counted them.
+    public var blocksBehindChainTip: Int64 {
+        guard let chainTipHeight, let tipHeight else { return 0 }
+        return chainTipHeight - tipHeight
     }
 
     /// Rows of new content computed, whether written or not.
@@ -38,5 +53,26 @@ public struct TopTableOutcome: Sendable, Equatable {
         self.rows = rows
         self.changed = changed
         self.rowsWritten = rowsWritten
+    }
+}
+
+/// Why a rebuild left the top tables as they were: `stats.address_stats` matches no block of the current chain,
+/// so any new content would mix balances of one chain with blocks of another.
+public enum TopTablesHoldback: Sendable, Equatable {
+    /// A block the balances count has left the best chain at `height`, and wallet-stats has not applied it.
+    case walletStatsBeforeReorganisation(height: Int64)
+    /// The chain has blocks but wallet-stats has counted none of them since they were copied.
+    case walletStatsNotRun
+
+    /// One line for the log: what happened and what to run.
+    public var message: String {
+        switch self {
+        case .walletStatsBeforeReorganisation(let height):
+            return "top tables left as they were: stats.address_stats still counts a block at height \(height) that "
+                + "has left the best chain; run wallet-stats, then build-top10"
+        case .walletStatsNotRun:
+            return "top tables left as they were: stats.address_stats counts none of the blocks in chain.blocks; "
+                + "run wallet-stats, then build-top10"
+        }
     }
 }
