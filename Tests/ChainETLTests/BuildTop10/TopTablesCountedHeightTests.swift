@@ -118,6 +118,37 @@ struct TopTablesCountedHeightTests {
         #expect(try TopTableRows.all(connection).allSatisfy(\.isEmpty))
     }
 
+    @Test("with wallet-stats itself: a block behind, then behind a reorg, then caught up")
+    func withWalletStats() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        var chain = try TopTablesFixture.prepare(connection)
+        try TopTablesFixture.mine(&chain)
+        try QuietWalletStats.run(database: database)
+        try QuietBuildTop10.run(database: database)
+        let atFour = try TopTableRows.all(connection)
+
+        try chain.mine(time: TopTablesFixture.tipTime + 600, coinbase: [CraftedPayment("1Zoe", 50 * coin)])
+        let behind = try QuietBuildTop10.run(database: database)
+        #expect(behind.rebuild.tipHeight == 4 && behind.rebuild.chainTipHeight == 5)
+        #expect(try TopTableRows.all(connection) == atFour)
+
+        // h4 and h5 leave, three blocks replace them: the balances still count h4.
+        try chain.orphan(depth: 2)
+        for offset: Int64 in 1...3 {
+            try chain.mine(time: TopTablesFixture.tipTime + 60 * offset, coinbase: [CraftedPayment("1Yan", 50 * coin)])
+        }
+        let held = try QuietBuildTop10.run(database: database)
+        #expect(held.rebuild.heldBack == .walletStatsBeforeReorganisation(height: 4))
+        #expect(try TopTableRows.all(connection) == atFour)
+
+        try QuietWalletStats.run(database: database)
+        let caughtUp = try QuietBuildTop10.run(database: database)
+        #expect(caughtUp.rebuild.tipHeight == 6 && caughtUp.rebuild.heldBack == nil)
+        #expect(try TopTableRows.status(connection)[0][1] == chain.hash(at: 6))
+        #expect(try TopTableRows.miners(connection).first?[1] == "1Yan")
+    }
+
     @Test("the decision from the change log after wallet-stats' cursor", arguments: [
         // (departed, lowest uncounted, chain tip) → counted
         (nil, nil, nil, CountedChain.empty),
