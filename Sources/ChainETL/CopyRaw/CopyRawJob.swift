@@ -23,12 +23,15 @@ public enum CopyRawJob {
         // and be written to disk and read back within the statement that fills them. Each input spends its
         // own output, so a memoize cache in front of the output probes never hits (measured: 0 hits in 37,487
         // probes of a batch, which took 5-10 % longer with it).
-        try analytics.executeScript("SET jit = off; SET temp_buffers = '64MB'; SET enable_memoize = off")
+        try analytics.setForSession("SET jit = off; SET temp_buffers = '64MB'; SET enable_memoize = off")
 
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
+        var committed = CopyRawSummary()
+        var remaining = options
         let summary = try ToolRun.perform(
             tool: "copy-raw", lockConnection: analytics, jobsConnection: analytics, logger: logger,
+            reconnecting: options.retryPolicy,
             migrate: {
                 try raw.withConnection("migrating the raw database") { connection in
                     try MigrationRunner(connection: connection, logger: logger)
@@ -39,9 +42,11 @@ public enum CopyRawJob {
                 try DatabaseCollation.warnIfSlow(after: applied, on: analytics, logger: logger)
             }
         ) { () throws -> (CopyRawSummary, JobRunOutcome) in
+            // Called again after a lost connection: the copy continues from the cursor, counting on from what the
+            // earlier attempts committed, and a rebuild whose emptying committed is not emptied again.
             var copier = try RawCopier(
-                analytics: analytics, raw: raw, options: options, parameters: configuration.chain.parameters,
-                logger: logger
+                analytics: analytics, raw: raw, options: remaining, parameters: configuration.chain.parameters,
+                logger: logger, continuing: committed
             ) { progress in
                 if reporter == nil {
                     let first = Int(progress.firstHeight)
@@ -51,7 +56,14 @@ public enum CopyRawJob {
                 }
                 reporter?.update(position: Int(progress.height), completed: progress.blocksCopied)
             }
-            let summary = try copier.run()
+            let summary: CopyRawSummary
+            do {
+                summary = try copier.run()
+            } catch {
+                committed = copier.summary
+                if copier.hasEmptiedChainTables { remaining.rebuild = false }
+                throw error
+            }
             let outcome = JobRunOutcome.success(
                 rowsIn: Int64(summary.blocksCopied + summary.blocksRemoved), rowsOut: Int64(summary.transactionsCopied),
                 fromHeight: summary.firstHeight, toHeight: summary.lastHeight)

@@ -22,7 +22,11 @@ public struct RawCopier {
     let logger: Logger
     let onProgress: (Progress) -> Void
     private let cursor = ConsumerCursor(consumer: "copy-raw")
-    private var summary = CopyRawSummary()
+    /// What this run has committed so far (all of it once `run()` returns; up to the failure when it throws).
+    private(set) var summary: CopyRawSummary
+    /// Whether `--rebuild` has emptied the chain tables (committed), so a run continued after a lost
+    /// connection must not empty them again.
+    private(set) var hasEmptiedChainTables = false
     private let batchReader: LandedBatchReader
     private let rules: ValidationRules
     private var targetHeight: Int64?
@@ -34,8 +38,10 @@ public struct RawCopier {
 
     public init(
         analytics: PostgresConnection, raw: RawDatabaseReader, options: CopyRawOptions, parameters: ChainParameters,
-        logger: Logger, onProgress: @escaping (Progress) -> Void = { _ in }
+        logger: Logger, continuing earlier: CopyRawSummary = CopyRawSummary(),
+        onProgress: @escaping (Progress) -> Void = { _ in }
     ) throws {
+        summary = earlier
         self.analytics = analytics
         self.raw = raw
         self.options = options
@@ -54,6 +60,7 @@ public struct RawCopier {
                 throw RebuildUnavailableError(missingBlocks: missing.count, heights: missing.heights)
             }
             try emptyChainTables()
+            hasEmptiedChainTables = true
         }
         var position = try cursor.position(on: analytics)
         targetHeight = try raw.read("reading the landing zone's tip") { try $0.tip()?.height }

@@ -16,7 +16,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .success: return "success (also when there was nothing to do)"
         case .failure: return "failure after retries (node, database or data); see the message and etl.job_runs"
         case .usage: return "usage or configuration error; fix the command line or the environment"
-        case .busy: return "another run of this tool holds the lock on this database; nothing was changed"
+        case .busy: return "another run of this tool holds the lock on this database; nothing (more) was changed"
         }
     }
 }

@@ -11,12 +11,17 @@ public enum ToolRun {
     ///   - jobsConnection: the analytics database, where `etl.job_runs` lives (may be the same connection).
     ///   - migrate: applies the tool's migrations once the lock is held, before the run is recorded, so a run
     ///     that finds the tool busy has changed nothing, not even the schema under the run holding the lock.
+    ///   - reconnecting: when given, a run whose `lockConnection` or `jobsConnection` drops (server restart,
+    ///     network cut, terminated session) reconnects within this budget, takes the lock again and calls `body`
+    ///     again, which must then continue from what was committed (every tool's work resumes from its cursor).
+    ///     Should another run have taken the lock meanwhile, this one ends with `LockTakenOverError`.
     ///   - body: the work; returns its result and the outcome to record.
     public static func perform<Result>(
         tool: String,
         lockConnection: PostgresConnection,
         jobsConnection: PostgresConnection,
         logger: Logger,
+        reconnecting policy: RetryPolicy? = nil,
         migrate: () throws -> Void = {},
         _ body: () throws -> (Result, JobRunOutcome)
     ) throws -> Result {
@@ -35,17 +40,74 @@ public enum ToolRun {
         defer { try? lock.release(on: lockConnection) }
         try migrate()
         let run = try JobRuns.start(tool: tool, on: jobsConnection)
-        do {
-            let (result, outcome) = try body()
-            try JobRuns.finish(run, outcome, on: jobsConnection)
-            return result
-        } catch {
+        let clock = ContinuousClock()
+        let startedAt = clock.now
+        var losses = 0
+        while true {
             do {
-                try JobRuns.finish(run, .failure(error), on: jobsConnection)
-            } catch let recordError {
-                logger.warning("could not record the failed run in etl.job_runs: \(recordError)")
+                let (result, outcome) = try body()
+                try reconnectIfDropped([jobsConnection], logger: logger)
+                try JobRuns.finish(run, outcome, on: jobsConnection)
+                return result
+            } catch {
+                let dropped = !lockConnection.isOpen || !jobsConnection.isOpen
+                if let policy, dropped, losses + 1 < policy.maxAttempts, clock.now - startedAt < policy.maxTotalTime {
+                    losses += 1
+                    logger.warning("""
+                        the connection to the database was lost (\(error)); reconnecting and continuing from the last \
+                        commit (reconnection \(losses) of at most \(policy.maxAttempts - 1))
+                        """)
+                    do {
+                        try retrying(policy, logger: logger, "reconnecting to \(lockConnection.location)") {
+                            try reconnectIfDropped([lockConnection, jobsConnection], logger: logger)
+                        }
+                        guard try lockConnection.tryAdvisoryLock(lock.key) else {
+                            throw LockTakenOverError(tool: tool, location: lockConnection.location)
+                        }
+                    } catch let reconnectError {
+                        recordFailure(run, reconnectError, on: jobsConnection, logger: logger)
+                        throw reconnectError
+                    }
+                    continue
+                }
+                // A dropped connection is opened once more, so the failure is recorded all the same.
+                try? reconnectIfDropped([jobsConnection], logger: logger)
+                recordFailure(run, error, on: jobsConnection, logger: logger)
+                throw error
             }
-            throw error
         }
+    }
+
+    /// Opens again each of `connections` that is no longer open (one may appear twice).
+    private static func reconnectIfDropped(_ connections: [PostgresConnection], logger: Logger) throws {
+        for connection in connections where !connection.isOpen {
+            try connection.reconnect()
+            logger.notice("reconnected to \(connection.location)")
+        }
+    }
+
+    /// Records the failed run, or warns that it could not (the database may be the reason the run failed).
+    private static func recordFailure(_ run: JobRun, _ error: any Error, on connection: PostgresConnection, logger: Logger) {
+        do {
+            try JobRuns.finish(run, .failure(error), on: connection)
+        } catch let recordError {
+            logger.warning("could not record the failed run in etl.job_runs: \(recordError)")
+        }
+    }
+}
+
+/// The connection a run held its lock on dropped, and by the time it was open again another run of the same tool
+/// had taken the lock: that run carries on from what this one committed, so this one stops with the "busy" code.
+public struct LockTakenOverError: ChainETLError, Equatable {
+    /// The tool whose lock was taken over.
+    public let tool: String
+    /// The database, as `PostgresConnection.location` prints it (no password).
+    public let location: String
+
+    public var exitStatus: ExitStatus { .busy }
+
+    public var description: String {
+        "the connection to \(SecretMasking.masked(location)) was lost and another \(tool) run has taken the lock "
+            + "since; what this run committed stays, and that run continues from there"
     }
 }

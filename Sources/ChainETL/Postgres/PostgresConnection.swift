@@ -18,6 +18,12 @@ public final class PostgresConnection {
     public let logger: Logger
     /// Kept alive for as long as libpq may call the notice receiver.
     private let noticeForwarder: NoticeForwarder
+    /// What `setForSession` applied, applied again by `reconnect()`.
+    var sessionSettings: [String] = []
+
+    /// The session settings the value codecs rely on, applied at every connect.
+    static let codecSettings =
+        "SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET bytea_output = 'hex'"
 
     /// Opens a connection. `applicationName` shows in `pg_stat_activity` unless the connection string sets
     /// its own `application_name`. Throws `PostgresError` (kind `.connect`) naming host, port and database and
@@ -47,7 +53,7 @@ public final class PostgresConnection {
         self.logger = logger
         noticeForwarder = NoticeForwarder(logger: logger)
         noticeForwarder.install(on: conn)
-        try executeScript("SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET bytea_output = 'hex'")
+        try executeScript(Self.codecSettings)
     }
 
     deinit {
@@ -89,7 +95,7 @@ public final class PostgresConnection {
         return result
     }
 
-    private static func connectError(_ conn: OpaquePointer, location: String) -> PostgresError {
+    static func connectError(_ conn: OpaquePointer, location: String) -> PostgresError {
         var message = String(cString: PQerrorMessage(conn))
         // A malformed URI can be echoed back by libpq; make sure the password never is.
         if let password = PQpass(conn).map({ String(cString: $0) }), password.count >= 3 {

@@ -27,8 +27,10 @@ public enum ScrapeJob {
 
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
+        var earlierScraper: Scraper?
         let summary = try ToolRun.perform(
             tool: "scrape", lockConnection: raw, jobsConnection: analytics, logger: logger,
+            reconnecting: options.retryPolicy,
             migrate: {
                 try MigrationRunner(connection: raw, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
                 if analytics !== raw {
@@ -36,7 +38,9 @@ public enum ScrapeJob {
                 }
             }
         ) { () throws -> (ScrapeSummary, JobRunOutcome) in
-            let scraper = Scraper(
+            // Called again after a lost connection: the same scraper runs another round, which reconciles with
+            // the landing zone as it was committed and keeps counting.
+            let scraper = try earlierScraper ?? Scraper(
                 connection: raw, source: try factory.makeNodeSource(), factory: factory, options: options,
                 logger: logger
             ) { progress in
@@ -49,6 +53,7 @@ public enum ScrapeJob {
                 }
                 reporter?.update(position: Int(last), completed: progress.blocksLanded)
             }
+            earlierScraper = scraper
             let summary = try scraper.run()
             let outcome = JobRunOutcome.success(
                 rowsIn: Int64(summary.blocksLanded), rowsOut: Int64(summary.transactionsLanded),

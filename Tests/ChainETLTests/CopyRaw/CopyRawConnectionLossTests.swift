@@ -1,13 +1,13 @@
 import ChainETL
 import Foundation
 import SimNode
-import Synchronization
 import TestSupport
 import Testing
 
-/// A remote raw database that drops copy-raw's connection mid-copy (network cut, server restart, idle timeout):
-/// the reads are retried on a new connection and the result equals an undisturbed copy.
-@Suite("copy-raw when the raw database drops the connection", .temporaryDatabase)
+/// A database that drops copy-raw's connection mid-copy (network cut, server restart, idle timeout): the raw
+/// reads are retried on a new connection; on the analytics side the run reconnects, takes its lock again and
+/// continues from its cursor. Either way the result equals an undisturbed copy.
+@Suite("copy-raw when a database drops the connection", .temporaryDatabase)
 struct CopyRawConnectionLossTests {
     @Test("the raw connection is terminated during the copy: the run completes and equals a clean copy")
     func rawConnectionDropped() throws {
@@ -20,23 +20,9 @@ struct CopyRawConnectionLossTests {
         try QuietScrape.run(database: database, nodeURL: url, rawDatabase: raw)
 
         // A watcher terminates copy-raw's raw session a few times while the copy runs.
-        let terminated = Mutex(0)
-        let done = Mutex(false)
-        let watcher = Thread {
-            guard let killer = try? raw.connect() else { return }
-            while !done.withLock({ $0 }), terminated.withLock({ $0 }) < 3 {
-                let rows = try? killer.query("""
-                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                    WHERE application_name = 'chain-etl copy-raw (raw)' AND state = 'active'
-                    """)
-                if let rows, !rows.isEmpty { terminated.withLock { $0 += 1 } }
-                Thread.sleep(forTimeInterval: 0.02)
-            }
-        }
-        watcher.start()
+        let terminator = SessionTerminator(database: raw, applicationName: "chain-etl copy-raw (raw)", times: 3)
         let summary = try QuietCopyRaw.run(database: database, rawDatabase: raw) { $0.transactionsPerCommit = 300 }
-        done.withLock { $0 = true }
-        #expect(terminated.withLock { $0 } >= 1, "the watcher never caught a raw read in progress")
+        #expect(terminator.stop() >= 1, "the watcher never caught a raw read in progress")
         #expect(summary.blocksCopied == 701)
 
         let clean = try TestDatabase.create()
@@ -44,5 +30,54 @@ struct CopyRawConnectionLossTests {
         try QuietScrape.run(database: clean, nodeURL: url)
         try QuietCopyRaw.run(database: clean)
         #expect(try ChainSnapshot.read(try database.connect()) == ChainSnapshot.read(try clean.connect()))
+    }
+
+    @Test("the analytics connection is terminated during the copy: the run reconnects, completes and equals a clean copy")
+    func analyticsConnectionDropped() throws {
+        let node = SimNode(configuration: SimNodeConfiguration(seed: 22, initialBlocks: 700, transactionsPerBlock: 12))
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        let raw = try TestDatabase.create()
+        defer { try? raw.drop() }
+        try QuietScrape.run(database: database, nodeURL: url, rawDatabase: raw)
+
+        let terminator = SessionTerminator(database: database, applicationName: "chain-etl copy-raw", statementPattern: "COPY%", times: 4, pause: 0.2)
+        let summary = try QuietCopyRaw.run(database: database, rawDatabase: raw) { $0.transactionsPerCommit = 300 }
+        #expect(terminator.stop() >= 2, "the watcher did not catch the copy in progress often enough")
+        // Blocks committed before each cut are counted once, in the summary and in the run's one row.
+        #expect(summary.blocksCopied == 701)
+        #expect(summary.firstHeight == 0 && summary.lastHeight == 700)
+        let connection = try database.connect()
+        let runs = try connection.query("""
+            SELECT status, rows_in, from_height, to_height FROM etl.job_runs WHERE tool = 'copy-raw'
+            """).map { [try $0.string(0), "\(try $0.int64(1))", "\(try $0.int64(2))", "\(try $0.int64(3))"] }
+        #expect(runs == [["success", "701", "0", "700"]])
+
+        let clean = try TestDatabase.create()
+        defer { try? clean.drop() }
+        try QuietScrape.run(database: clean, nodeURL: url)
+        try QuietCopyRaw.run(database: clean)
+        #expect(try ChainSnapshot.read(connection) == ChainSnapshot.read(try clean.connect()))
+    }
+
+    @Test("--rebuild with its connection terminated: the tables are emptied once and rebuilt to a clean copy")
+    func rebuildConnectionDropped() throws {
+        let node = SimNode(configuration: SimNodeConfiguration(seed: 23, initialBlocks: 400, transactionsPerBlock: 12))
+        let url = try node.start()
+        defer { node.stop() }
+        let database = try TestDatabase.current
+        try QuietScrape.run(database: database, nodeURL: url)
+        try QuietCopyRaw.run(database: database)
+        let before = try ChainSnapshot.read(try database.connect())
+
+        let terminator = SessionTerminator(database: database, applicationName: "chain-etl copy-raw", statementPattern: "COPY%", times: 3, pause: 0.2)
+        let summary = try QuietCopyRaw.run(database: database) {
+            $0.rebuild = true
+            $0.transactionsPerCommit = 300
+        }
+        #expect(terminator.stop() >= 1, "the watcher never caught the rebuild in progress")
+        #expect(summary.blocksCopied == 401)
+        #expect(try ChainSnapshot.read(try database.connect()) == before)
     }
 }

@@ -1,0 +1,92 @@
+import ChainETL
+import Logging
+import Testing
+import TestSupport
+
+/// `ToolRun.perform(reconnecting:)`: a run whose connection drops opens it again, takes its lock again and calls
+/// its work again; it stops with the "busy" code when another run took the lock in the gap.
+@Suite(.temporaryDatabase) struct ReconnectingRunTests {
+    private let logger = Logger(label: "reconnecting") { _ in SwiftLogNoOpLogHandler() }
+    private let policy = QuietScrape.fastRetries
+
+    private func migrate(_ connection: PostgresConnection) throws {
+        try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track])
+    }
+
+    /// Terminates `connection`'s session from another one, as a server restart would.
+    private func drop(_ connection: PostgresConnection, from other: PostgresConnection) throws {
+        _ = try other.query("SELECT pg_terminate_backend($1)", [Int(connection.backendPID)])
+        #expect(throws: (any Error).self) { try connection.execute("SELECT 1") }
+        #expect(!connection.isOpen)
+    }
+
+    @Test("dropped once: the work runs again on the reopened connection with its session settings, and one row says success")
+    func droppedOnce() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        let other = try database.connect()
+        try connection.setForSession("SET work_mem = '7MB'")
+        var calls = 0
+        let settings = try ToolRun.perform(
+            tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
+            reconnecting: policy, migrate: { try migrate(connection) }
+        ) { () throws -> (String, JobRunOutcome) in
+            calls += 1
+            if calls == 1 {
+                try drop(connection, from: other)
+                try connection.execute("SELECT 1")
+            }
+            // The new session holds the lock again.
+            #expect(try other.query("""
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1
+                """, [Int(connection.backendPID)])[0].int(0) == 1)
+            let workMemory = try connection.query("SHOW work_mem")[0].string(0)
+            return (workMemory, .success(rowsIn: 1, rowsOut: 1, fromHeight: nil, toHeight: nil))
+        }
+        #expect(calls == 2)
+        #expect(settings == "7MB")
+        #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["success"])
+    }
+
+    @Test("another run took the lock meanwhile: this one stops with the busy code and records its failure")
+    func lockTakenOver() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        let other = try database.connect()
+        var calls = 0
+        let error = try #require(throws: LockTakenOverError.self) {
+            try ToolRun.perform(
+                tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
+                reconnecting: policy, migrate: { try migrate(connection) }
+            ) { () throws -> (Int, JobRunOutcome) in
+                calls += 1
+                try drop(connection, from: other)
+                try ToolLock.acquire(tool: "reconnect-test", on: other)
+                try connection.execute("SELECT 1")
+                return (0, .success(rowsIn: 0, rowsOut: 0, fromHeight: nil, toHeight: nil))
+            }
+        }
+        #expect(calls == 1)
+        #expect(error.exitStatus == .busy)
+        #expect(error.description.contains("another reconnect-test run has taken the lock"))
+        #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["failure"])
+    }
+
+    @Test("without a reconnecting budget a dropped connection fails the run, and the failure is still recorded")
+    func withoutBudget() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        let other = try database.connect()
+        #expect(throws: PostgresError.self) {
+            try ToolRun.perform(
+                tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
+                migrate: { try migrate(connection) }
+            ) { () throws -> (Int, JobRunOutcome) in
+                try drop(connection, from: other)
+                try connection.execute("SELECT 1")
+                return (0, .success(rowsIn: 0, rowsOut: 0, fromHeight: nil, toHeight: nil))
+            }
+        }
+        #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["failure"])
+    }
+}
