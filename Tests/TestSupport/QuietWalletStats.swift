@@ -22,8 +22,10 @@ public enum QuietWalletStats {
     ) throws -> WalletStatsSummary {
         let configuration = try TestConfiguration.make(
             database: database, nodeURL: "http://simnode:simnode@127.0.0.1:1", extra: environment)
+        var options = WalletStatsOptions(full: full)
+        options.retryPolicy = QuietScrape.fastRetries
         return try WalletStatsJob.run(
-            configuration: configuration, options: WalletStatsOptions(full: full),
+            configuration: configuration, options: options,
             logger: Logger(label: "wallet-stats") { _ in SwiftLogNoOpLogHandler() },
             drawsProgress: false, printSummary: { _ in })
     }

@@ -32,6 +32,7 @@ public enum AggregateDailyJob {
         var reporter: ProgressReporter?
         let summary = try ToolRun.perform(
             tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
+            reconnecting: options.retryPolicy,
             migrate: {
                 let applied = try MigrationRunner(connection: connection, logger: logger)
                     .apply([CoreMigrations.track, ChainSchema.track, AggregateDailySchema.track])

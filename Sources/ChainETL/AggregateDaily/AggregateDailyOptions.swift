@@ -20,6 +20,9 @@ public struct AggregateDailyOptions: Sendable {
     public var blocksPerStatement: Int64 = 2_000
     /// How a serialization failure of the run's transaction is retried.
     public var transactionRetry: TransactionRetryPolicy = .default
+    /// How a database session that drops mid-run is reconnected before the run is given up (the run's one
+    /// transaction then runs again from the start).
+    public var retryPolicy = RetryPolicy()
 
     /// The hourly run's defaults.
     public init() {}

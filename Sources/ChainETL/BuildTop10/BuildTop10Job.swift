@@ -29,6 +29,7 @@ public enum BuildTop10Job {
 
         let summary = try ToolRun.perform(
             tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
+            reconnecting: options.retryPolicy,
             migrate: {
                 let applied = try MigrationRunner(connection: connection, logger: logger)
                     .apply([CoreMigrations.track, ChainSchema.track, TopTablesSchema.track])

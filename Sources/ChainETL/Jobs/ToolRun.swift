@@ -12,8 +12,9 @@ public enum ToolRun {
     ///   - migrate: applies the tool's migrations once the lock is held, before the run is recorded, so a run
     ///     that finds the tool busy has changed nothing, not even the schema under the run holding the lock.
     ///   - reconnecting: when given, a run whose `lockConnection` or `jobsConnection` drops (server restart,
-    ///     network cut, terminated session) reconnects within this budget, takes the lock again and calls `body`
-    ///     again, which must then continue from what was committed (every tool's work resumes from its cursor).
+    ///     network cut, terminated session) reconnects (each time within this policy's budget, at most
+    ///     `maxAttempts - 1` times a run), takes the lock again and calls `body` again, which must then continue
+    ///     from what was committed (every tool's work resumes from its cursor).
     ///     Should another run have taken the lock meanwhile, this one ends with `LockTakenOverError`.
     ///   - body: the work; returns its result and the outcome to record.
     public static func perform<Result>(
@@ -40,8 +41,7 @@ public enum ToolRun {
         defer { try? lock.release(on: lockConnection) }
         try migrate()
         let run = try JobRuns.start(tool: tool, on: jobsConnection)
-        let clock = ContinuousClock()
-        let startedAt = clock.now
+        // Each reconnection has the policy's whole budget; the run gives up after as many losses as attempts.
         var losses = 0
         while true {
             do {
@@ -51,7 +51,7 @@ public enum ToolRun {
                 return result
             } catch {
                 let dropped = !lockConnection.isOpen || !jobsConnection.isOpen
-                if let policy, dropped, losses + 1 < policy.maxAttempts, clock.now - startedAt < policy.maxTotalTime {
+                if let policy, dropped, losses + 1 < policy.maxAttempts {
                     losses += 1
                     logger.warning("""
                         the connection to the database was lost (\(error)); reconnecting and continuing from the last \

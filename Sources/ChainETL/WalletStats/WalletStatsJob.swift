@@ -47,6 +47,7 @@ public enum WalletStatsJob {
         }
         let summary = try ToolRun.perform(
             tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
+            reconnecting: options.retryPolicy,
             migrate: { try migrate(connection, logger: logger) }
         ) { () throws -> (WalletStatsSummary, JobRunOutcome) in
             let summary = try updater.run(options: options)
