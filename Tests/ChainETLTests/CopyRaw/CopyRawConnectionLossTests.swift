@@ -9,9 +9,14 @@ import Testing
 /// continues from its cursor. Either way the result equals an undisturbed copy.
 @Suite("copy-raw when a database drops the connection", .temporaryDatabase)
 struct CopyRawConnectionLossTests {
-    @Test("the raw connection is terminated during the copy: the run completes and equals a clean copy")
-    func rawConnectionDropped() throws {
-        let node = SimNode(configuration: SimNodeConfiguration(seed: 21, initialBlocks: 700, transactionsPerBlock: 12))
+    /// Scrapes a 700-block chain into a raw database of its own, copies it while sessions named `application`
+    /// on the raw (or the analytics) side are terminated, and expects the chain tables to equal a clean scrape
+    /// and copy. Returns the run's summary and how many sessions were terminated.
+    private func copyWhileTerminating(
+        seed: UInt64, _ application: String, onRawSide: Bool, statementPattern: String = "%", times: Int,
+        pause: Double = 0.02
+    ) throws -> (summary: CopyRawSummary, terminated: Int) {
+        let node = SimNode(configuration: SimNodeConfiguration(seed: seed, initialBlocks: 700, transactionsPerBlock: 12))
         let url = try node.start()
         defer { node.stop() }
         let database = try TestDatabase.current
@@ -19,46 +24,39 @@ struct CopyRawConnectionLossTests {
         defer { try? raw.drop() }
         try QuietScrape.run(database: database, nodeURL: url, rawDatabase: raw)
 
-        // A watcher terminates copy-raw's raw session a few times while the copy runs.
-        let terminator = SessionTerminator(database: raw, applicationName: "chain-etl copy-raw (raw)", times: 3)
+        let terminator = SessionTerminator(
+            database: onRawSide ? raw : database, applicationName: application, statementPattern: statementPattern,
+            times: times, pause: pause)
         let summary = try QuietCopyRaw.run(database: database, rawDatabase: raw) { $0.transactionsPerCommit = 300 }
-        #expect(terminator.stop() >= 1, "the watcher never caught a raw read in progress")
-        #expect(summary.blocksCopied == 701)
+        let terminated = terminator.stop()
 
         let clean = try TestDatabase.create()
         defer { try? clean.drop() }
         try QuietScrape.run(database: clean, nodeURL: url)
         try QuietCopyRaw.run(database: clean)
         #expect(try ChainSnapshot.read(try database.connect()) == ChainSnapshot.read(try clean.connect()))
+        return (summary, terminated)
+    }
+
+    @Test("the raw connection is terminated during the copy: the run completes and equals a clean copy")
+    func rawConnectionDropped() throws {
+        let (summary, terminated) = try copyWhileTerminating(seed: 21, "chain-etl copy-raw (raw)", onRawSide: true, times: 3)
+        #expect(terminated >= 1, "the watcher never caught a raw read in progress")
+        #expect(summary.blocksCopied == 701)
     }
 
     @Test("the analytics connection is terminated during the copy: the run reconnects, completes and equals a clean copy")
     func analyticsConnectionDropped() throws {
-        let node = SimNode(configuration: SimNodeConfiguration(seed: 22, initialBlocks: 700, transactionsPerBlock: 12))
-        let url = try node.start()
-        defer { node.stop() }
-        let database = try TestDatabase.current
-        let raw = try TestDatabase.create()
-        defer { try? raw.drop() }
-        try QuietScrape.run(database: database, nodeURL: url, rawDatabase: raw)
-
-        let terminator = SessionTerminator(database: database, applicationName: "chain-etl copy-raw", statementPattern: "COPY%", times: 4, pause: 0.2)
-        let summary = try QuietCopyRaw.run(database: database, rawDatabase: raw) { $0.transactionsPerCommit = 300 }
-        #expect(terminator.stop() >= 2, "the watcher did not catch the copy in progress often enough")
+        let (summary, terminated) = try copyWhileTerminating(
+            seed: 22, "chain-etl copy-raw", onRawSide: false, statementPattern: "COPY%", times: 4, pause: 0.2)
+        #expect(terminated >= 2, "the watcher did not catch the copy in progress often enough")
         // Blocks committed before each cut are counted once, in the summary and in the run's one row.
         #expect(summary.blocksCopied == 701)
         #expect(summary.firstHeight == 0 && summary.lastHeight == 700)
-        let connection = try database.connect()
-        let runs = try connection.query("""
+        let runs = try TestDatabase.current.connect().query("""
             SELECT status, rows_in, from_height, to_height FROM etl.job_runs WHERE tool = 'copy-raw'
             """).map { [try $0.string(0), "\(try $0.int64(1))", "\(try $0.int64(2))", "\(try $0.int64(3))"] }
         #expect(runs == [["success", "701", "0", "700"]])
-
-        let clean = try TestDatabase.create()
-        defer { try? clean.drop() }
-        try QuietScrape.run(database: clean, nodeURL: url)
-        try QuietCopyRaw.run(database: clean)
-        #expect(try ChainSnapshot.read(connection) == ChainSnapshot.read(try clean.connect()))
     }
 
     @Test("--rebuild with its connection terminated: the tables are emptied once and rebuilt to a clean copy")
