@@ -15,7 +15,7 @@ public enum QuietAggregateDaily {
     ) throws -> AggregateDailySummary {
         let configuration = try TestConfiguration.make(database: database, nodeURL: "http://simnode:simnode@127.0.0.1:1")
         var options = AggregateDailyOptions()
-        options.retryPolicy = QuietScrape.fastRetries
+        options.reconnectPolicy = QuietScrape.fastRetries
         configure(&options)
         return try AggregateDailyJob.run(
             configuration: configuration, options: options,

@@ -13,7 +13,7 @@ public enum QuietBuildTop10 {
         // build-top10 never contacts the node; the URL only satisfies the configuration.
         let configuration = try TestConfiguration.make(database: database, nodeURL: "http://127.0.0.1:1", extra: extra)
         var options = BuildTop10Options()
-        options.retryPolicy = QuietScrape.fastRetries
+        options.reconnectPolicy = QuietScrape.fastRetries
         configure(&options)
         return try BuildTop10Job.run(
             configuration: configuration, options: options,

@@ -12,6 +12,7 @@ public enum QuietCopyRaw {
             database: database, rawDatabase: rawDatabase, nodeURL: "http://127.0.0.1:1", extra: ["CHAIN": chain.rawValue])
         var options = CopyRawOptions()
         options.retryPolicy = QuietScrape.fastRetries
+        options.reconnectPolicy = QuietScrape.fastRetries
         configure(&options)
         return try CopyRawJob.run(
             configuration: configuration, options: options,

@@ -16,6 +16,7 @@ public enum QuietScrape {
         let configuration = try TestConfiguration.make(database: database, rawDatabase: rawDatabase, nodeURL: nodeURL)
         var options = ScrapeOptions()
         options.retryPolicy = fastRetries
+        options.reconnectPolicy = fastRetries
         configure(&options)
         return try ScrapeJob.run(
             configuration: configuration, options: options,

@@ -23,7 +23,7 @@ public enum QuietWalletStats {
         let configuration = try TestConfiguration.make(
             database: database, nodeURL: "http://simnode:simnode@127.0.0.1:1", extra: environment)
         var options = WalletStatsOptions(full: full)
-        options.retryPolicy = QuietScrape.fastRetries
+        options.reconnectPolicy = QuietScrape.fastRetries
         return try WalletStatsJob.run(
             configuration: configuration, options: options,
             logger: Logger(label: "wallet-stats") { _ in SwiftLogNoOpLogHandler() },

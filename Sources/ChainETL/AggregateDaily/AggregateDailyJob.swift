@@ -26,13 +26,13 @@ public enum AggregateDailyJob {
             connectionString: configuration.databaseURL, applicationName: "chain-etl \(tool)", logger: logger)
         // Each statement reads a few hundred rows by key, but right after a bulk load the planner's estimates
         // are far too high and it would spend ~50 ms per statement compiling them with JIT.
-        try connection.executeScript("SET jit = off")
+        try connection.setForSession("SET jit = off")
 
         let startedAt = ContinuousClock.now
         var reporter: ProgressReporter?
         let summary = try ToolRun.perform(
             tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
-            reconnecting: options.retryPolicy,
+            reconnecting: options.reconnectPolicy,
             migrate: {
                 let applied = try MigrationRunner(connection: connection, logger: logger)
                     .apply([CoreMigrations.track, ChainSchema.track, AggregateDailySchema.track])

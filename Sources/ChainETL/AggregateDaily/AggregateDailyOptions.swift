@@ -22,7 +22,7 @@ public struct AggregateDailyOptions: Sendable {
     public var transactionRetry: TransactionRetryPolicy = .default
     /// How a database session that drops mid-run is reconnected before the run is given up (the run's one
     /// transaction then runs again from the start).
-    public var retryPolicy = RetryPolicy()
+    public var reconnectPolicy = RetryPolicy.reconnecting
 
     /// The hourly run's defaults.
     public init() {}

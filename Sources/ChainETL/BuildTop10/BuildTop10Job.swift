@@ -29,7 +29,7 @@ public enum BuildTop10Job {
 
         let summary = try ToolRun.perform(
             tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
-            reconnecting: options.retryPolicy,
+            reconnecting: options.reconnectPolicy,
             migrate: {
                 let applied = try MigrationRunner(connection: connection, logger: logger)
                     .apply([CoreMigrations.track, ChainSchema.track, TopTablesSchema.track])
@@ -39,16 +39,18 @@ public enum BuildTop10Job {
             let rebuild = try TopTablesRebuild(connection: connection, topRichestCount: configuration.topRichestN).run()
             if let heldBack = rebuild.heldBack {
                 logger.warning("\(heldBack.message)")
-            } else if rebuild.blocksBehindChainTip > 0, let height = rebuild.tipHeight, let tip = rebuild.chainTipHeight {
-                logger.notice("""
-                    top tables built at height \(height), the last block wallet-stats has counted; the chain's tip is \
-                    \(tip): the next wallet-stats and build-top10 runs publish it
-                    """)
+            } else {
+                if rebuild.blocksBehindChainTip > 0, let height = rebuild.tipHeight, let tip = rebuild.chainTipHeight {
+                    logger.notice("""
+                        top tables built at height \(height), the last block wallet-stats has counted; the chain's tip \
+                        is \(tip): the next wallet-stats and build-top10 runs publish it
+                        """)
+                }
+                logger.info("top tables rebuilt", metadata: [
+                    "tip": "\(rebuild.tipHeight.map { String($0) } ?? "none")",
+                    "changed": "\(rebuild.changedTables.map(\.name))",
+                ])
             }
-            logger.info("top tables rebuilt", metadata: [
-                "tip": "\(rebuild.tipHeight.map { String($0) } ?? "none")",
-                "changed": "\(rebuild.changedTables.map(\.name))",
-            ])
             let files = try export?.run().map(\.fileName) ?? []
             let summary = BuildTop10Summary(rebuild: rebuild, exportedFiles: files)
             let outcome = JobRunOutcome.success(

@@ -6,7 +6,7 @@ public struct BuildTop10Options: Sendable, Equatable {
     public var exportLockTimeoutMilliseconds: Int = 60_000
     /// How a database session that drops mid-run is reconnected before the run is given up (the run's one
     /// transaction then runs again from the start).
-    public var retryPolicy = RetryPolicy()
+    public var reconnectPolicy = RetryPolicy.reconnecting
 
     /// The defaults: rebuild only, no export.
     public init(exportDirectory: String? = nil) {

@@ -24,12 +24,16 @@ enum CountedChain: Equatable {
     ///   - lowestUncountedHeight: the lowest height of a block whose first and last changes after the cursor are
     ///     'joined' (on the chain now, not counted); nil when there is none.
     ///   - chainTip: the tip of `chain.blocks`, nil while it is empty.
+    ///   - cursorPastChangeLog: the cursor is beyond the change log's last entry: the chain tables were rebuilt
+    ///     or restored since, so the balances count some other chain (wallet-stats itself starts over then).
     ///
     /// A block that left and joined again after the cursor is on the chain and counted, one that joined and left
     /// again is neither: both change nothing. Without a departed block the counted blocks are all still on the
     /// chain, so they are its prefix, and the first uncounted height ends it.
-    init(departedHeight: Int64?, lowestUncountedHeight: Int64?, chainTip: Int64?) {
-        if let departedHeight {
+    init(departedHeight: Int64?, lowestUncountedHeight: Int64?, chainTip: Int64?, cursorPastChangeLog: Bool = false) {
+        if cursorPastChangeLog {
+            self = chainTip.map { .uncounted(chainTip: $0) } ?? .empty
+        } else if let departedHeight {
             self = .departed(height: departedHeight, chainTip: chainTip)
         } else if let chainTip {
             let counted = lowestUncountedHeight.map { min($0 - 1, chainTip) } ?? chainTip
@@ -43,21 +47,24 @@ enum CountedChain: Equatable {
     /// REPEATABLE READ transaction, so the answer holds for every query of the rebuild.
     static func read(cursor: ConsumerCursor, on connection: PostgresConnection) throws -> CountedChain {
         let row = try connection.query("""
-            WITH later AS (
+            WITH cursor AS (
+                SELECT coalesce((SELECT position FROM etl.cursors WHERE consumer = $1), 0) AS position
+            ), later AS (
                 SELECT min(height) AS height,
                        (array_agg(change ORDER BY sequence))[1] AS first_change,
                        (array_agg(change ORDER BY sequence DESC))[1] AS last_change
                 FROM chain.block_changes
-                WHERE sequence > coalesce((SELECT position FROM etl.cursors WHERE consumer = $1), 0)
+                WHERE sequence > (SELECT position FROM cursor)
                 GROUP BY hash
             )
             SELECT (SELECT min(height) FROM later WHERE first_change = 'left' AND last_change = 'left'),
                    (SELECT min(height) FROM later WHERE first_change = 'joined' AND last_change = 'joined'),
-                   (SELECT max(height) FROM chain.blocks)
+                   (SELECT max(height) FROM chain.blocks),
+                   (SELECT position FROM cursor) > coalesce((SELECT max(sequence) FROM chain.block_changes), 0)
             """, [cursor.consumer])[0]
         return CountedChain(
             departedHeight: try row.decode(Int64?.self, at: 0),
             lowestUncountedHeight: try row.decode(Int64?.self, at: 1),
-            chainTip: try row.decode(Int64?.self, at: 2))
+            chainTip: try row.decode(Int64?.self, at: 2), cursorPastChangeLog: try row.bool(3))
     }
 }

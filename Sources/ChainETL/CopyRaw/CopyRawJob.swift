@@ -31,7 +31,7 @@ public enum CopyRawJob {
         var remaining = options
         let summary = try ToolRun.perform(
             tool: "copy-raw", lockConnection: analytics, jobsConnection: analytics, logger: logger,
-            reconnecting: options.retryPolicy,
+            reconnecting: options.reconnectPolicy,
             migrate: {
                 try raw.withConnection("migrating the raw database") { connection in
                     try MigrationRunner(connection: connection, logger: logger)

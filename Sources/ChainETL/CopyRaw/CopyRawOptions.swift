@@ -15,6 +15,9 @@ public struct CopyRawOptions: Sendable {
     public var eventsPerRead = 5_000
     /// Retries of reads from the raw database (which may be a remote server that drops connections).
     public var retryPolicy = RetryPolicy()
+    /// How a database session that drops mid-run is reconnected, the lock taken again and the run continued
+    /// from its last commit, before the run is given up.
+    public var reconnectPolicy = RetryPolicy.reconnecting
 
     public init() {}
 }

@@ -23,6 +23,11 @@ public struct RetryPolicy: Sendable, Equatable {
         self.maxTotalTime = maxTotalTime
     }
 
+    /// How a run reconnects to a database that dropped its session: a server restart takes seconds to a
+    /// minute, so 12 attempts, 1 s doubling to 15 s, for up to 2 minutes.
+    public static let reconnecting = RetryPolicy(
+        maxAttempts: 12, initialDelay: .seconds(1), maxDelay: .seconds(15), maxTotalTime: .seconds(120))
+
     /// A policy that tries once: for tests and for callers that handle failure themselves.
     public static let never = RetryPolicy(maxAttempts: 1)
 

@@ -43,39 +43,63 @@ public enum ToolRun {
         let run = try JobRuns.start(tool: tool, on: jobsConnection)
         // Each reconnection has the policy's whole budget; the run gives up after as many losses as attempts.
         var losses = 0
-        while true {
+        var finished: (result: Result, outcome: JobRunOutcome)?
+        while finished == nil {
             do {
-                let (result, outcome) = try body()
-                try reconnectIfDropped([jobsConnection], logger: logger)
-                try JobRuns.finish(run, outcome, on: jobsConnection)
-                return result
+                finished = try body()
             } catch {
                 let dropped = !lockConnection.isOpen || !jobsConnection.isOpen
-                if let policy, dropped, losses + 1 < policy.maxAttempts {
-                    losses += 1
-                    logger.warning("""
-                        the connection to the database was lost (\(error)); reconnecting and continuing from the last \
-                        commit (reconnection \(losses) of at most \(policy.maxAttempts - 1))
-                        """)
-                    do {
-                        try retrying(policy, logger: logger, "reconnecting to \(lockConnection.location)") {
-                            try reconnectIfDropped([lockConnection, jobsConnection], logger: logger)
-                        }
-                        guard try lockConnection.tryAdvisoryLock(lock.key) else {
-                            throw LockTakenOverError(tool: tool, location: lockConnection.location)
-                        }
-                    } catch let reconnectError {
-                        recordFailure(run, reconnectError, on: jobsConnection, logger: logger)
-                        throw reconnectError
-                    }
-                    continue
+                guard let policy, dropped, losses + 1 < policy.maxAttempts else {
+                    // A dropped connection is opened once more, so the failure is recorded all the same.
+                    try? reconnectIfDropped([jobsConnection], logger: logger)
+                    recordFailure(run, error, on: jobsConnection, logger: logger)
+                    throw error
                 }
-                // A dropped connection is opened once more, so the failure is recorded all the same.
-                try? reconnectIfDropped([jobsConnection], logger: logger)
-                recordFailure(run, error, on: jobsConnection, logger: logger)
-                throw error
+                losses += 1
+                logger.warning("""
+                    the connection to the database was lost (\(error)); reconnecting and continuing from the last \
+                    commit (reconnection \(losses) of at most \(policy.maxAttempts - 1))
+                    """)
+                do {
+                    let lockWasLost = !lockConnection.isOpen
+                    try retrying(policy, logger: logger, "reconnecting to \(lockConnection.location)") {
+                        try reconnectIfDropped([lockConnection, jobsConnection], logger: logger)
+                    }
+                    // A session that kept its lock (only the jobs connection dropped) must not take it twice.
+                    if lockWasLost, try !lockConnection.tryAdvisoryLock(lock.key) {
+                        throw LockTakenOverError(tool: tool, location: lockConnection.location)
+                    }
+                } catch let takenOver as LockTakenOverError {
+                    // The other run now holds the lock and does the work: this row ends as a busy one.
+                    record(run, JobRunOutcome(status: .busy, error: takenOver.description), on: jobsConnection, logger: logger)
+                    throw takenOver
+                } catch let reconnectError {
+                    recordFailure(run, reconnectError, on: jobsConnection, logger: logger)
+                    throw reconnectError
+                }
             }
         }
+        guard let finished else { preconditionFailure("the loop ends only with a result") }
+        // The work is done and committed: only the row is left, so a drop now is retried for the row alone.
+        do {
+            if let policy {
+                try retrying(policy, logger: logger, "recording the run in etl.job_runs") {
+                    try reconnectIfDropped([jobsConnection], logger: logger)
+                    do {
+                        try JobRuns.finish(run, finished.outcome, on: jobsConnection)
+                    } catch let error as PostgresError where !jobsConnection.isOpen {
+                        throw PostgresError(
+                            kind: .connectionLost, sqlState: error.sqlState, message: error.message,
+                            location: error.location, statement: error.statement, advice: error.advice,
+                            isRetryable: true)
+                    }
+                }
+            } else {
+                try reconnectIfDropped([jobsConnection], logger: logger)
+                try JobRuns.finish(run, finished.outcome, on: jobsConnection)
+            }
+        }
+        return finished.result
     }
 
     /// Opens again each of `connections` that is no longer open (one may appear twice).
@@ -88,10 +112,15 @@ public enum ToolRun {
 
     /// Records the failed run, or warns that it could not (the database may be the reason the run failed).
     private static func recordFailure(_ run: JobRun, _ error: any Error, on connection: PostgresConnection, logger: Logger) {
+        record(run, .failure(error), on: connection, logger: logger)
+    }
+
+    /// Records how the run ended, or warns that it could not.
+    private static func record(_ run: JobRun, _ outcome: JobRunOutcome, on connection: PostgresConnection, logger: Logger) {
         do {
-            try JobRuns.finish(run, .failure(error), on: connection)
+            try JobRuns.finish(run, outcome, on: connection)
         } catch let recordError {
-            logger.warning("could not record the failed run in etl.job_runs: \(recordError)")
+            logger.warning("could not record the run's end in etl.job_runs: \(recordError)")
         }
     }
 }

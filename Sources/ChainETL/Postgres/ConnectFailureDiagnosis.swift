@@ -41,7 +41,9 @@ public struct ConnectFailureDiagnosis: Sendable, Equatable {
         } else if has("timeout expired") || has("timed out") {
             advice = "check that \(hostAndPort) is reachable from this machine (network, firewall) and the server is up"
             isTransient = true
-        } else if has("the database system is starting up") || has("shutting down") || has("too many") {
+        } else if has("the database system is starting up") || has("shutting down") || has("too many")
+            || has("in recovery mode") || has("not yet accepting connections") || has("not accepting connections")
+        {
             advice = "the server is busy or restarting; try again later"
             isTransient = true
         } else {

@@ -30,7 +30,7 @@ public enum ScrapeJob {
         var earlierScraper: Scraper?
         let summary = try ToolRun.perform(
             tool: "scrape", lockConnection: raw, jobsConnection: analytics, logger: logger,
-            reconnecting: options.retryPolicy,
+            reconnecting: options.reconnectPolicy,
             migrate: {
                 try MigrationRunner(connection: raw, logger: logger).apply([CoreMigrations.track, LandingZoneSchema.track])
                 if analytics !== raw {

