@@ -9,13 +9,21 @@ import TestSupport
 struct TopTablesCountedHeightTests {
     private let coin = TopTablesFixture.coin
 
-    @Test("a block copied after wallet-stats' run changes no table; wallet-stats' next run lets it in")
-    func blockAfterWalletStats() throws {
+    /// The five-block chain of `TopTablesFixture`, counted by the stand-in and its tables built: where most
+    /// tests here start.
+    private func builtFiveBlockChain() throws -> (TestDatabase, PostgresConnection, CraftedChain) {
         let database = try TestDatabase.current
         let connection = try database.connect()
         var chain = try TopTablesFixture.prepare(connection)
         try TopTablesFixture.mine(&chain)
         try QuietBuildTop10.run(database: database)
+        return (database, connection, chain)
+    }
+
+    @Test("a block copied after wallet-stats' run changes no table; wallet-stats' next run lets it in")
+    func blockAfterWalletStats() throws {
+        let (database, connection, built) = try builtFiveBlockChain()
+        var chain = built
         let atFour = try TopTableRows.all(connection)
 
         // h5 pays 1Zoe 50 coins and moves 1Carol's h3 coins to 1Yan; stats.address_stats does not count it yet.
@@ -74,11 +82,8 @@ struct TopTablesCountedHeightTests {
 
     @Test("a reorg wallet-stats has not applied leaves the tables as they were, until it has")
     func reorganisationNotYetApplied() throws {
-        let database = try TestDatabase.current
-        let connection = try database.connect()
-        var chain = try TopTablesFixture.prepare(connection)
-        try TopTablesFixture.mine(&chain)
-        try QuietBuildTop10.run(database: database)
+        let (database, connection, built) = try builtFiveBlockChain()
+        var chain = built
         let before = try TopTableRows.all(connection)
         let updatedAt = try TopTableRows.updatedAt(connection)
 
@@ -120,11 +125,8 @@ struct TopTablesCountedHeightTests {
 
     @Test("a block that joined and left again after wallet-stats' run changes nothing; its replacement is not counted")
     func joinedAndLeftAfterTheCursor() throws {
-        let database = try TestDatabase.current
-        let connection = try database.connect()
-        var chain = try TopTablesFixture.prepare(connection)
-        try TopTablesFixture.mine(&chain)
-        try QuietBuildTop10.run(database: database)
+        let (database, connection, built) = try builtFiveBlockChain()
+        var chain = built
         let atFour = try TopTableRows.all(connection)
 
         try chain.mine(time: TopTablesFixture.tipTime + 600, coinbase: [CraftedPayment("1Zoe", 50 * coin)])
@@ -138,11 +140,7 @@ struct TopTablesCountedHeightTests {
 
     @Test("a cursor past the change log (chain tables rebuilt since) counts no block of this chain: held back")
     func cursorPastTheChangeLog() throws {
-        let database = try TestDatabase.current
-        let connection = try database.connect()
-        var chain = try TopTablesFixture.prepare(connection)
-        try TopTablesFixture.mine(&chain)
-        try QuietBuildTop10.run(database: database)
+        let (database, connection, _) = try builtFiveBlockChain()
         let atFour = try TopTableRows.all(connection)
 
         try WalletStatsUpdater.cursor.advance(to: 1_000, on: connection)
