@@ -48,7 +48,9 @@ public enum ToolRun {
             do {
                 finished = try body()
             } catch {
-                let dropped = !lockConnection.isOpen || !jobsConnection.isOpen
+                // Only the end of a session is worth a new one: an error that closed the connection for any other
+                // reason (a transaction or idle timeout the server enforces) would end the next session the same way.
+                let dropped = (!lockConnection.isOpen || !jobsConnection.isOpen) && Self.isEndOfSession(error)
                 guard let policy, dropped, losses + 1 < policy.maxAttempts else {
                     // A dropped connection is opened once more, so the failure is recorded all the same.
                     try? reconnectIfDropped([jobsConnection], logger: logger)
@@ -61,14 +63,17 @@ public enum ToolRun {
                     commit (reconnection \(losses) of at most \(policy.maxAttempts - 1))
                     """)
                 do {
-                    let lockWasLost = !lockConnection.isOpen
-                    try retrying(policy, logger: logger, "reconnecting to \(lockConnection.location)") {
+                    // A session that kept its lock (only the jobs connection dropped) must not take it twice; one
+                    // reopened, even again while the lock is being taken, must take it before any work.
+                    var holdsLock = lockConnection.isOpen
+                    let locked = try retrying(policy, logger: logger, "reconnecting to \(lockConnection.location)") {
+                        () throws -> Bool in
+                        if !lockConnection.isOpen { holdsLock = false }
                         try reconnectIfDropped([lockConnection, jobsConnection], logger: logger)
+                        if !holdsLock { holdsLock = try lockConnection.tryAdvisoryLock(lock.key) }
+                        return holdsLock
                     }
-                    // A session that kept its lock (only the jobs connection dropped) must not take it twice.
-                    if lockWasLost, try !lockConnection.tryAdvisoryLock(lock.key) {
-                        throw LockTakenOverError(tool: tool, location: lockConnection.location)
-                    }
+                    guard locked else { throw LockTakenOverError(tool: tool, location: lockConnection.location) }
                 } catch let takenOver as LockTakenOverError {
                     // The other run now holds the lock and does the work: this row ends as a busy one.
                     record(run, JobRunOutcome(status: .busy, error: takenOver.description), on: jobsConnection, logger: logger)
@@ -81,25 +86,30 @@ public enum ToolRun {
         }
         guard let finished else { preconditionFailure("the loop ends only with a result") }
         // The work is done and committed: only the row is left, so a drop now is retried for the row alone.
-        do {
-            if let policy {
-                try retrying(policy, logger: logger, "recording the run in etl.job_runs") {
-                    try reconnectIfDropped([jobsConnection], logger: logger)
-                    do {
-                        try JobRuns.finish(run, finished.outcome, on: jobsConnection)
-                    } catch let error as PostgresError where !jobsConnection.isOpen {
-                        throw PostgresError(
-                            kind: .connectionLost, sqlState: error.sqlState, message: error.message,
-                            location: error.location, statement: error.statement, advice: error.advice,
-                            isRetryable: true)
-                    }
-                }
-            } else {
+        if let policy {
+            try retrying(policy, logger: logger, "recording the run in etl.job_runs") {
                 try reconnectIfDropped([jobsConnection], logger: logger)
-                try JobRuns.finish(run, finished.outcome, on: jobsConnection)
+                do {
+                    try JobRuns.finish(run, finished.outcome, on: jobsConnection)
+                } catch let error as PostgresError where !jobsConnection.isOpen && Self.isEndOfSession(error) {
+                    throw PostgresError(
+                        kind: .connectionLost, sqlState: error.sqlState, message: error.message,
+                        location: error.location, statement: error.statement, advice: error.advice,
+                        isRetryable: true)
+                }
             }
+        } else {
+            try reconnectIfDropped([jobsConnection], logger: logger)
+            try JobRuns.finish(run, finished.outcome, on: jobsConnection)
         }
         return finished.result
+    }
+
+    /// Whether `error` says the session itself ended (network, server restart or shutdown, a terminated
+    /// backend), as opposed to the server ending it for what the session did.
+    private static func isEndOfSession(_ error: any Error) -> Bool {
+        guard let error = error as? PostgresError else { return false }
+        return error.kind == .connectionLost || SQLState.isEndOfSession(error.sqlState)
     }
 
     /// Opens again each of `connections` that is no longer open (one may appear twice).

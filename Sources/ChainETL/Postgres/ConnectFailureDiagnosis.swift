@@ -35,6 +35,9 @@ public struct ConnectFailureDiagnosis: Sendable, Equatable {
         {
             advice = "fix the connection string (a postgresql:// URI or key=value pairs)"
             isTransient = false
+        } else if has("hot standby mode is disabled") {
+            advice = "this server is a standby that accepts no connections (hot_standby = off): connect to the primary"
+            isTransient = false
         } else if has("connection refused") || has("no such file or directory") {
             advice = "is the PostgreSQL server running and accepting connections at \(hostAndPort)?"
             isTransient = true
@@ -42,7 +45,8 @@ public struct ConnectFailureDiagnosis: Sendable, Equatable {
             advice = "check that \(hostAndPort) is reachable from this machine (network, firewall) and the server is up"
             isTransient = true
         } else if has("the database system is starting up") || has("shutting down") || has("too many")
-            || has("in recovery mode") || has("not yet accepting connections") || has("not accepting connections")
+            || has("in recovery mode") || has("not yet accepting connections")
+            || has("not accepting connections")
         {
             advice = "the server is busy or restarting; try again later"
             isTransient = true

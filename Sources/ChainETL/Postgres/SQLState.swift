@@ -12,6 +12,8 @@ public enum SQLState {
     public static let queryCanceled = "57014"
     /// `admin_shutdown`: the server is shutting down or the session was terminated.
     public static let adminShutdown = "57P01"
+    /// `crash_shutdown`: another backend crashed and the server is resetting every session.
+    public static let crashShutdown = "57P02"
     /// `cannot_connect_now`: the server is starting up or in recovery.
     public static let cannotConnectNow = "57P03"
     /// `too_many_connections`: every connection slot is taken.
@@ -30,6 +32,13 @@ public enum SQLState {
     /// Whether the code belongs to class 08 (connection exception): the connection is gone, a new one may work.
     public static func isConnectionException(_ code: String?) -> Bool {
         code?.hasPrefix("08") ?? false
+    }
+
+    /// Whether the session ended for reasons outside it: a connection exception, the server shutting down or
+    /// resetting after a crash, the backend terminated, the server not yet accepting connections. A new session
+    /// may work; unlike a transaction or idle timeout (25P03, 25P04), which ends the next session the same way.
+    public static func isEndOfSession(_ code: String?) -> Bool {
+        isConnectionException(code) || code == adminShutdown || code == crashShutdown || code == cannotConnectNow
     }
 
     /// Whether trying again later (in a new transaction, perhaps on a new connection) may succeed.

@@ -135,12 +135,19 @@ public final class Scraper {
         try forEachPipeline(over: heights) { pipeline in
             var pending: [LandedBlock] = []
             var pendingBytes = 0
+            // Takes the blocks out of `pending` before committing them: a commit that fails must not be tried
+            // again by the failure handler below (on a dead connection that would hide why it failed).
+            func commitPending() throws {
+                let blocks = pending
+                pending.removeAll(keepingCapacity: true)
+                pendingBytes = 0
+                try commit(blocks)
+            }
             do {
                 while let landed = try pipeline.next() {
                     if let previousHash, landed.block.previousHash != previousHash {
-                        try commit(pending)
                         // Committed: the failure handler below must not commit (and record as joined) them again.
-                        pending.removeAll()
+                        try commitPending()
                         try refuseIfChainUnchanged(landed, expectedPrevious: previousHash)
                         outcome = .chainChanged
                         return false
@@ -149,17 +156,15 @@ public final class Scraper {
                     pending.append(landed)
                     pendingBytes += landed.byteCount
                     if pending.count >= options.blocksPerCommit || pendingBytes >= options.bytesPerCommit {
-                        try commit(pending)
-                        pending.removeAll(keepingCapacity: true)
-                        pendingBytes = 0
+                        try commitPending()
                     }
                 }
             } catch {
                 // What was fetched before the failing block is valid: keep it, then report the failure.
-                try commit(pending)
+                try commitPending()
                 throw error
             }
-            try commit(pending)
+            try commitPending()
             return true
         }
         return outcome

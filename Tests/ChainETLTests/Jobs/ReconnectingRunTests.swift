@@ -1,3 +1,4 @@
+import Foundation
 import ChainETL
 import Logging
 import Testing
@@ -18,6 +19,18 @@ import TestSupport
         _ = try other.query("SELECT pg_terminate_backend($1)", [Int(connection.backendPID)])
         #expect(throws: (any Error).self) { try connection.execute("SELECT 1") }
         #expect(!connection.isOpen)
+    }
+
+    /// Terminates `connection`'s session without using it, and waits until the server has let it go: the
+    /// connection learns of it only on its next use.
+    private func terminateQuietly(_ connection: PostgresConnection, from other: PostgresConnection) throws {
+        let pid = Int(connection.backendPID)
+        _ = try other.query("SELECT pg_terminate_backend($1)", [pid])
+        let deadline = ContinuousClock.now + .seconds(30)
+        while try other.query("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", [pid])[0].int(0) > 0 {
+            try #require(ContinuousClock.now < deadline, "the terminated session did not go away")
+            Thread.sleep(forTimeInterval: 0.01)
+        }
     }
 
     @Test("dropped once: the work runs again on the reopened connection with its session settings, and one row says success")
@@ -83,7 +96,8 @@ import TestSupport
             reconnecting: policy, migrate: { try migrate(connection) }
         ) { () throws -> (Int, JobRunOutcome) in
             calls += 1
-            try drop(connection, from: other)
+            try terminateQuietly(connection, from: other)
+            #expect(connection.isOpen)  // not yet noticed: the first failure is the row's
             return (42, .success(rowsIn: 3, rowsOut: 3, fromHeight: nil, toHeight: nil))
         }
         #expect(value == 42 && calls == 1)
@@ -114,6 +128,14 @@ import TestSupport
             SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = $1
             """, [Int(lockConnection.backendPID)])[0].int(0) == 0)
         #expect(try other.query("SELECT status FROM etl.job_runs WHERE tool = 'reconnect-test'").map { try $0.string(0) } == ["success"])
+    }
+
+    @Test("the end of a session from outside is worth a new one; the server ending it for what it did is not",
+          arguments: [("08006", true), ("08003", true), ("57P01", true), ("57P02", true), ("57P03", true),
+                      ("25P03", false), ("25P04", false), ("40001", false), ("57014", false), (nil, false)]
+              as [(String?, Bool)])
+    func endOfSessionCodes(code: String?, worthANewSession: Bool) {
+        #expect(SQLState.isEndOfSession(code) == worthANewSession)
     }
 
     @Test("without a reconnecting budget a dropped connection fails the run, and the failure is still recorded")

@@ -29,7 +29,8 @@ import TestSupport
         try QuietWalletStats.run(database: database)
         try tool.run(on: database)
         try chain.mine(time: TopTablesFixture.tipTime + 600, coinbase: [CraftedPayment("1Zoe", 50 * TopTablesFixture.coin)])
-        try QuietWalletStats.run(database: database)
+        // build-top10 publishes only what wallet-stats has counted; wallet-stats itself is left the new block to do.
+        if tool == .buildTop10 { try QuietWalletStats.run(database: database) }
 
         // Every tool reads chain.blocks in its transaction: held exclusively, it makes the run wait there.
         let holder = try database.connect()

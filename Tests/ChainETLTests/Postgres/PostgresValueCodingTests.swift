@@ -74,7 +74,6 @@ import Testing
         "FATAL:  the database system is starting up",
         "FATAL:  the database system is in recovery mode",
         "FATAL:  the database system is not yet accepting connections\nDETAIL:  Consistent recovery state has not been yet reached.",
-        "FATAL:  the database system is not accepting connections\nDETAIL:  Hot standby mode is disabled.",
         "FATAL:  the database system is shutting down",
         "FATAL:  sorry, too many clients already",
     ])
@@ -84,6 +83,15 @@ import Testing
             hostAndPort: "/run/postgresql:5432")
         #expect(diagnosis.isTransient)
         #expect(diagnosis.advice.contains("restarting"))
+    }
+
+    @Test func aStandbyThatAcceptsNoConnectionsIsNotWaitedFor() {
+        let diagnosis = ConnectFailureDiagnosis(
+            libpqMessage: "connection to server at \"10.0.0.7\", port 5432 failed: FATAL:  the database system is not "
+                + "accepting connections\nDETAIL:  Hot standby mode is disabled.\n",
+            hostAndPort: "10.0.0.7:5432")
+        #expect(!diagnosis.isTransient)
+        #expect(diagnosis.advice.contains("primary"))
     }
 
     @Test func sqlStatesClassify() {
