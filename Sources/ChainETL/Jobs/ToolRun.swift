@@ -63,17 +63,7 @@ public enum ToolRun {
                     commit (reconnection \(losses) of at most \(policy.maxAttempts - 1))
                     """)
                 do {
-                    // A session that kept its lock (only the jobs connection dropped) must not take it twice; one
-                    // reopened, even again while the lock is being taken, must take it before any work.
-                    var holdsLock = lockConnection.isOpen
-                    let locked = try retrying(policy, logger: logger, "reconnecting to \(lockConnection.location)") {
-                        () throws -> Bool in
-                        if !lockConnection.isOpen { holdsLock = false }
-                        try reconnectIfDropped([lockConnection, jobsConnection], logger: logger)
-                        if !holdsLock { holdsLock = try lockConnection.tryAdvisoryLock(lock.key) }
-                        return holdsLock
-                    }
-                    guard locked else { throw LockTakenOverError(tool: tool, location: lockConnection.location) }
+                    try reopen(lockConnection, jobsConnection, lock: lock, tool: tool, policy: policy, logger: logger)
                 } catch let takenOver as LockTakenOverError {
                     // The other run now holds the lock and does the work: this row ends as a busy one.
                     record(run, JobRunOutcome(status: .busy, error: takenOver.description), on: jobsConnection, logger: logger)
@@ -86,19 +76,7 @@ public enum ToolRun {
         }
         guard let finished else { preconditionFailure("the loop ends only with a result") }
         // The work is done and committed: only the row is left, so a drop now is retried for the row alone.
-        if let policy {
-            try retrying(policy, logger: logger, "recording the run in etl.job_runs") {
-                try reconnectIfDropped([jobsConnection], logger: logger)
-                do {
-                    try JobRuns.finish(run, finished.outcome, on: jobsConnection)
-                } catch let error as PostgresError where !jobsConnection.isOpen && Self.isEndOfSession(error) {
-                    throw PostgresError(
-                        kind: .connectionLost, sqlState: error.sqlState, message: error.message,
-                        location: error.location, statement: error.statement, advice: error.advice,
-                        isRetryable: true)
-                }
-            }
-        } else {
+        try retrying(policy ?? .never, logger: logger, "recording the run in etl.job_runs") {
             try reconnectIfDropped([jobsConnection], logger: logger)
             try JobRuns.finish(run, finished.outcome, on: jobsConnection)
         }
@@ -110,6 +88,25 @@ public enum ToolRun {
     private static func isEndOfSession(_ error: any Error) -> Bool {
         guard let error = error as? PostgresError else { return false }
         return error.kind == .connectionLost || SQLState.isEndOfSession(error.sqlState)
+    }
+
+    /// Opens the dropped connections again within `policy` and takes the lock again on a reopened lock session
+    /// (one that kept its lock, when only the jobs connection dropped, must not take it twice; one reopened again
+    /// while the lock is being taken must take it before any work). Throws `LockTakenOverError` when another run
+    /// took the lock meanwhile.
+    private static func reopen(
+        _ lockConnection: PostgresConnection, _ jobsConnection: PostgresConnection, lock: ToolLock, tool: String,
+        policy: RetryPolicy, logger: Logger
+    ) throws {
+        var holdsLock = lockConnection.isOpen
+        let locked = try retrying(policy, logger: logger, "reconnecting to \(lockConnection.location)") {
+            () throws -> Bool in
+            if !lockConnection.isOpen { holdsLock = false }
+            try reconnectIfDropped([lockConnection, jobsConnection], logger: logger)
+            if !holdsLock { holdsLock = try lockConnection.tryAdvisoryLock(lock.key) }
+            return holdsLock
+        }
+        guard locked else { throw LockTakenOverError(tool: tool, location: lockConnection.location) }
     }
 
     /// Opens again each of `connections` that is no longer open (one may appear twice).

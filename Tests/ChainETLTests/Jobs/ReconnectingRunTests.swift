@@ -10,6 +10,18 @@ import TestSupport
     private let logger = Logger(label: "reconnecting") { _ in SwiftLogNoOpLogHandler() }
     private let policy = QuietScrape.fastRetries
 
+    /// `ToolRun.perform` of the test tool on `lock` (and `jobs`, the same by default), with the test's budget
+    /// unless `reconnecting` is false; the `etl` migrations are applied first.
+    private func perform<Value>(
+        on lock: PostgresConnection, jobs: PostgresConnection? = nil, reconnecting: Bool = true,
+        _ body: () throws -> (Value, JobRunOutcome)
+    ) throws -> Value {
+        let jobs = jobs ?? lock
+        return try ToolRun.perform(
+            tool: "reconnect-test", lockConnection: lock, jobsConnection: jobs, logger: logger,
+            reconnecting: reconnecting ? policy : nil, migrate: { try migrate(jobs) }, body)
+    }
+
     private func migrate(_ connection: PostgresConnection) throws {
         try MigrationRunner(connection: connection, logger: logger).apply([CoreMigrations.track])
     }
@@ -40,10 +52,7 @@ import TestSupport
         let other = try database.connect()
         try connection.setForSession("SET work_mem = '7MB'")
         var calls = 0
-        let settings = try ToolRun.perform(
-            tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
-            reconnecting: policy, migrate: { try migrate(connection) }
-        ) { () throws -> (String, JobRunOutcome) in
+        let settings = try perform(on: connection) { () throws -> (String, JobRunOutcome) in
             calls += 1
             if calls == 1 {
                 try drop(connection, from: other)
@@ -68,10 +77,7 @@ import TestSupport
         let other = try database.connect()
         var calls = 0
         let error = try #require(throws: LockTakenOverError.self) {
-            try ToolRun.perform(
-                tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
-                reconnecting: policy, migrate: { try migrate(connection) }
-            ) { () throws -> (Int, JobRunOutcome) in
+            try perform(on: connection) { () throws -> (Int, JobRunOutcome) in
                 calls += 1
                 try drop(connection, from: other)
                 try ToolLock.acquire(tool: "reconnect-test", on: other)
@@ -91,10 +97,7 @@ import TestSupport
         let connection = try database.connect()
         let other = try database.connect()
         var calls = 0
-        let value = try ToolRun.perform(
-            tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
-            reconnecting: policy, migrate: { try migrate(connection) }
-        ) { () throws -> (Int, JobRunOutcome) in
+        let value = try perform(on: connection) { () throws -> (Int, JobRunOutcome) in
             calls += 1
             try terminateQuietly(connection, from: other)
             #expect(connection.isOpen)  // not yet noticed: the first failure is the row's
@@ -112,10 +115,7 @@ import TestSupport
         let jobsConnection = try database.connect()
         let other = try database.connect()
         var calls = 0
-        _ = try ToolRun.perform(
-            tool: "reconnect-test", lockConnection: lockConnection, jobsConnection: jobsConnection, logger: logger,
-            reconnecting: policy, migrate: { try migrate(jobsConnection) }
-        ) { () throws -> (Int, JobRunOutcome) in
+        _ = try perform(on: lockConnection, jobs: jobsConnection) { () throws -> (Int, JobRunOutcome) in
             calls += 1
             if calls == 1 {
                 try drop(jobsConnection, from: other)
@@ -144,10 +144,7 @@ import TestSupport
         let connection = try database.connect()
         let other = try database.connect()
         #expect(throws: PostgresError.self) {
-            try ToolRun.perform(
-                tool: "reconnect-test", lockConnection: connection, jobsConnection: connection, logger: logger,
-                migrate: { try migrate(connection) }
-            ) { () throws -> (Int, JobRunOutcome) in
+            try perform(on: connection, reconnecting: false) { () throws -> (Int, JobRunOutcome) in
                 try drop(connection, from: other)
                 try connection.execute("SELECT 1")
                 return (0, .success(rowsIn: 0, rowsOut: 0, fromHeight: nil, toHeight: nil))
